@@ -1,0 +1,52 @@
+# Sphinx make-mode Makefile for the CV.
+#
+# Every documented target is routed to `sphinx-build -M`. On first use the
+# targets create a virtual environment in $(VENV) from requirements.txt, so a
+# fresh clone needs nothing but `make html`.
+
+VENV          ?= .venv
+PYTHON        ?= python3
+SPHINXOPTS    ?=
+SPHINXBUILD   ?= $(VENV)/bin/python -m sphinx
+SOURCEDIR     = .
+BUILDDIR      = _build
+
+# Stamp files: reinstall when a requirements file changes.
+BUILD_DEPS = $(VENV)/.build-deps
+DEV_DEPS   = $(VENV)/.dev-deps
+
+help: $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BUILD_DEPS): requirements.txt | $(VENV)/bin/python
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(DEV_DEPS): requirements-dev.txt $(BUILD_DEPS)
+	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+# Warnings are errors, every reference is checked, and all of them are shown.
+strict: $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" -nW --keep-going $(SPHINXOPTS) $(O)
+
+# Rebuild and reload the browser on every save.
+live: $(DEV_DEPS)
+	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" \
+		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" $(SPHINXOPTS) $(O)
+
+test: $(DEV_DEPS)
+	$(VENV)/bin/python -m pytest $(O)
+
+.PHONY: help strict live test Makefile
+
+# Sources, not targets: keep the catch-all below from trying to make them.
+requirements.txt requirements-dev.txt: ;
+
+# Catch-all: route every other target to Sphinx's make-mode.
+%: Makefile $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)

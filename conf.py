@@ -1,0 +1,67 @@
+"""Sphinx configuration for Wenqing Luo's curriculum vitae.
+
+Logic belongs in extensions; this file only declares settings, each unusual
+one with the reason it is here.
+"""
+
+import sys
+from pathlib import Path
+
+# The CV's own extension lives beside this file, in _ext/.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+# -- Project information -----------------------------------------------------
+
+project = "Wenqing Luo"
+author = "Wenqing Luo"
+copyright = "Wenqing Luo"  # The CV gives no year to put here.
+# The ePub builder warns on an empty version; this is the CV source's own.
+version = "1.0"
+release = version
+
+# -- General configuration ---------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "sphinx_cv",
+]
+
+# conf.py sits at the repository root, so Sphinx would otherwise read the
+# README, the tests' sources and hidden folders (.venv, caches) as pages.
+exclude_patterns = [
+    "_build",
+    ".*",
+    "README.md",
+    "tests",
+    "node_modules",
+]
+
+# Every cross-reference must resolve; a broken one fails the strict build.
+nitpicky = True
+
+language = "en"
+
+# -- MyST --------------------------------------------------------------------
+
+# colon_fence: directives whose bodies are Markdown read better as ::: fences.
+# fieldlist: an entry's role, team, place and dates are a field list.
+# deflist: the skills page pairs each skill with where it was used.
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+
+# -- Bibliography ------------------------------------------------------------
+
+bibtex_bibfiles = ["references.bib"]
+# Numbered in order of first citation, as a CV reader meets them.
+bibtex_default_style = "unsrt"
+
+# -- HTML output -------------------------------------------------------------
+
+html_theme = "furo"
+html_title = "Wenqing Luo"
+html_static_path = ["_static"]
+html_css_files = ["cv.css"]
+# The Markdown sources are not part of the CV; do not publish them.
+html_copy_source = False
+html_show_sourcelink = False
