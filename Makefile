@@ -39,10 +39,15 @@ live: $(DEV_DEPS)
 	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" \
 		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" $(SPHINXOPTS) $(O)
 
-test: $(DEV_DEPS)
+lint: $(DEV_DEPS)
+	$(VENV)/bin/ruff check _ext tests conf.py
+	$(VENV)/bin/ruff format --check _ext tests conf.py
+	$(VENV)/bin/mypy
+
+test: lint
 	$(VENV)/bin/python -m pytest $(O)
 
-.PHONY: help strict live test Makefile
+.PHONY: help strict live lint test Makefile
 
 # Sources, not targets: keep the catch-all below from trying to make them.
 requirements.txt requirements-dev.txt: ;

@@ -56,6 +56,22 @@ bibtex_bibfiles = ["references.bib"]
 # Numbered in order of first citation, as a CV reader meets them.
 bibtex_default_style = "unsrt"
 
+# -- CV entries (_ext/sphinx_cv) ------------------------------------------------
+
+cv_date_format = "%B %Y"
+cv_present = "Present"
+# Entries name skills as their own lines do; the skills index files them
+# under the names the Skills section uses.
+cv_skill_aliases = {
+    "C": "C/C++",
+    "C++": "C/C++",
+    "Pure C": "C/C++",
+    "React.js": "React",
+    "Vue.js": "Vue",
+    "NodeJS": "Node.js",
+    "Elasticsearch": "ElasticSearch",
+}
+
 # -- HTML output -------------------------------------------------------------
 
 html_theme = "furo"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -21,20 +23,42 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
-@pytest.fixture(scope="session")
-def cv_html(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
-    """The real CV, built once as HTML from a clean environment."""
-    app = SphinxTestApp(
-        "html",
-        srcdir=ROOT,
-        builddir=tmp_path_factory.mktemp("cv"),
-        freshenv=True,
-    )
+@dataclass(frozen=True)
+class Build:
+    """What a finished build left: its output and what it said."""
+
+    outdir: Path
+    warnings: str
+    found_docs: set[str]
+    toctree_includes: dict[str, list[str]]
+
+
+def build(
+    srcdir: Path, builddir: Path, *, freshenv: bool = True, **kwargs: Any
+) -> Build:
+    """Build a project, by default from a clean environment and as html, for
+    fixtures wider than one test.
+
+    The application is cleaned up at once: a live one keeps its node classes
+    registered with docutils and every later application would warn.
+    """
+    app = SphinxTestApp(srcdir=srcdir, builddir=builddir, freshenv=freshenv, **kwargs)
     try:
         app.build()
-        yield app
+        return Build(
+            outdir=Path(app.outdir),
+            warnings=strip_escape_sequences(app.warning.getvalue()),
+            found_docs=set(app.env.found_docs),
+            toctree_includes=dict(app.env.toctree_includes),
+        )
     finally:
         app.cleanup()
+
+
+@pytest.fixture(scope="session")
+def cv_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real CV, built once as HTML."""
+    return build(ROOT, tmp_path_factory.mktemp("cv"))
 
 
 def normalise(text: str) -> str:
@@ -46,7 +70,8 @@ def normalise(text: str) -> str:
 
 # Elements that end a run of text; inline ones (links, the <span>s Sphinx
 # wraps around an e-mail address's "@" and ".") must not split words.
-BLOCKS = "p li dt dd h1 h2 h3 h4 h5 h6 div section td th caption br".split()
+BLOCKS = ["p", "li", "dt", "dd", "div", "section", "td", "th", "caption", "br"]
+BLOCKS += [f"h{level}" for level in range(1, 7)]
 
 
 def page_text(html_file: Path) -> str:

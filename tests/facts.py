@@ -101,7 +101,7 @@ PROJECTS = [
     # VS Code and Firefox
     "August 2018 – June 2019",
     "TypeScript, Electron.js, React.js",
-    "fixed several bugs as well as adding features",
+    "Fixed several bugs as well as adding features",
     "VS Code",
     "git module",
     "search widget",
@@ -132,16 +132,18 @@ TEACHING = [
     "Hold regular discussion sessions and office hour.",
     "autograder which supports symbolic execution",
     "real-time feedback",
-    "Compile C version of LC3 simulation tool into JavaScript through "
-    "WebAssembly",
+    "Compile C version of LC3 simulation tool into JavaScript through WebAssembly",
     "LC3 simulator",
     "can be run in browser",
 ]
 
 HONORS = [
-    "Zhejiang University, 3rd Prize Scholarship, 2019-20",
-    "ZJU-UIUC Institute, 3rd Prize Scholarship, 2018-19, 2019-20",
-    "ZJU-UIUC Institute, Dean's List, 2018-19, 2019-20",
+    # Each award's years stand apart from its name, flush right.
+    "Zhejiang University, 3rd Prize Scholarship",
+    "ZJU-UIUC Institute, 3rd Prize Scholarship",
+    "ZJU-UIUC Institute, Dean's List",
+    "2019-20",
+    "2018-19, 2019-20",
     "Interdisciplinary Contest in Modeling 2020, Finalist Award "
     "(Top 1% among 13,749 teams)",
 ]

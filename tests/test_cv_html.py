@@ -7,22 +7,21 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
-from conftest import normalise, page_text
+from conftest import Build, normalise, page_text
 from facts import ALL as FACTS
 
 
-def html_pages(app: SphinxTestApp) -> list[Path]:
-    return sorted(Path(app.outdir).rglob("*.html"))
+def html_pages(app: Build) -> list[Path]:
+    return sorted(app.outdir.rglob("*.html"))
 
 
-def test_builds_without_warnings(cv_html: SphinxTestApp) -> None:
-    assert cv_html.warning.getvalue() == ""
+def test_builds_without_warnings(cv_html: Build) -> None:
+    assert cv_html.warnings == ""
 
 
 @pytest.fixture(scope="module")
-def site_text(cv_html: SphinxTestApp) -> str:
+def site_text(cv_html: Build) -> str:
     return " ".join(page_text(page) for page in html_pages(cv_html))
 
 
@@ -47,8 +46,8 @@ def internal_links(page: Path, outdir: Path) -> list[tuple[str, Path, str]]:
     return links
 
 
-def test_every_internal_link_and_anchor_resolves(cv_html: SphinxTestApp) -> None:
-    outdir = Path(cv_html.outdir).resolve()
+def test_every_internal_link_and_anchor_resolves(cv_html: Build) -> None:
+    outdir = cv_html.outdir.resolve()
     ids: dict[Path, set[str]] = {}
     broken = []
     for page in html_pages(cv_html):
@@ -60,26 +59,27 @@ def test_every_internal_link_and_anchor_resolves(cv_html: SphinxTestApp) -> None
                 continue
             if anchor and target.suffix == ".html":
                 if target not in ids:
-                    soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                    soup = BeautifulSoup(
+                        target.read_text(encoding="utf-8"), "html.parser"
+                    )
                     ids[target] = {tag["id"] for tag in soup.find_all(id=True)}
                 if anchor not in ids[target]:
                     broken.append(f"{page.name}: {raw} (no anchor)")
     assert broken == []
 
 
-def test_every_page_is_reachable_from_the_index(cv_html: SphinxTestApp) -> None:
-    env = cv_html.env
-    seen, todo = set(), [env.config.root_doc]
+def test_every_page_is_reachable_from_the_index(cv_html: Build) -> None:
+    seen, todo = set(), ["index"]
     while todo:
         doc = todo.pop()
         if doc not in seen:
             seen.add(doc)
-            todo.extend(env.toctree_includes.get(doc, []))
-    assert seen == env.found_docs
+            todo.extend(cv_html.toctree_includes.get(doc, []))
+    assert seen == cv_html.found_docs
 
 
-def test_markdown_sources_are_not_published(cv_html: SphinxTestApp) -> None:
+def test_markdown_sources_are_not_published(cv_html: Build) -> None:
     # Sphinx always creates _sources/; it must stay empty.
-    published = [p.name for p in Path(cv_html.outdir).rglob("*") if p.is_file()]
+    published = [p.name for p in cv_html.outdir.rglob("*") if p.is_file()]
     assert [name for name in published if ".md" in name] == []
-    assert list((Path(cv_html.outdir) / "_sources").iterdir()) == []
+    assert list((cv_html.outdir / "_sources").iterdir()) == []

@@ -1,22 +1,40 @@
-"""Sphinx extension for a curriculum vitae kept as documentation."""
+"""Sphinx extension for a curriculum vitae kept as documentation.
+
+Typed, validated CV entries (``cv:work``, ``cv:education``, ``cv:project``,
+``cv:teaching``, ``cv:award``) in a ``cv`` domain, and the views generated
+from them: a timeline and a skills index.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_cv.domain import CVDomain
 from sphinx_cv.html import setup_html
+from sphinx_cv.latex import setup_latex
+from sphinx_cv.views import RenderViews, outdated_views
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # How every date is shown: strftime for months; years stand alone.
+    app.add_config_value("cv_date_format", "%B %Y", "env", types=frozenset({str}))
+    app.add_config_value("cv_present", "Present", "env", types=frozenset({str}))
+    # Other spellings of a skill -> the name the Skills section uses.
+    app.add_config_value("cv_skill_aliases", {}, "env", types=frozenset({dict}))
+    app.add_domain(CVDomain)
+    app.add_post_transform(RenderViews)
+    app.connect("env-get-outdated", outdated_views)
     setup_html(app)
+    setup_latex(app)
     return {
         "version": __version__,
+        "env_version": 1,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

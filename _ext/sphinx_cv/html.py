@@ -21,7 +21,9 @@ def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
     """
     if not isinstance(node.previous_sibling(), nodes.citation):
         self.body.append('<div role="list" class="citation-list">\n')
-    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+    self.body.append(
+        self.starttag(node, "div", classes=[node.tagname], role="listitem")
+    )
 
 
 def setup_html(app: Sphinx) -> None:

@@ -1,0 +1,177 @@
+"""The ``cv`` domain: every entry of the CV, and the skills they used.
+
+Entries are recorded per document, so :meth:`CVDomain.clear_doc` and
+:meth:`CVDomain.merge_domaindata` keep parallel and incremental builds equal
+to a clean one.  Skills are derived from the entries, never stored twice.
+Entries and skills go to ``objects.inv``: other Sphinx sites can link to them
+with intersphinx (``:external+cv:cv:entry:`bytedance-lark```).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from sphinx_cv import model
+from sphinx_cv.directives import ENTRY_DIRECTIVES
+from sphinx_cv.views import SkillsIndexDirective, TimelineDirective
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class CVDomain(Domain):
+    name = "cv"
+    label = "Curriculum vitae"
+    object_types = {
+        "entry": ObjType("entry", "entry"),
+        "skill": ObjType("skill", "skill"),
+    }
+    directives = {
+        **ENTRY_DIRECTIVES,
+        "timeline": TimelineDirective,
+        "skills-index": SkillsIndexDirective,
+    }
+    roles = {
+        "entry": XRefRole(innernodeclass=nodes.inline),
+        "skill": XRefRole(innernodeclass=nodes.inline),
+    }
+    initial_data = {
+        "entries": {},  # id -> model.Entry
+        "skills_index_docs": {},  # docname -> line of its cv:skills-index
+        "timeline_docs": {},  # docname -> line of its cv:timeline
+    }
+    dangling_warnings = {
+        "entry": "unknown CV entry: %(target)s",
+        "skill": "no entry lists the skill %(target)s",
+    }
+
+    @property
+    def entries(self) -> dict[str, model.Entry]:
+        entries: dict[str, model.Entry] = self.data["entries"]
+        return entries
+
+    @property
+    def skills_index_doc(self) -> str | None:
+        """The page that holds the skills index, if the CV has one."""
+        docs: dict[str, int] = self.data["skills_index_docs"]
+        return min(docs) if docs else None
+
+    def note_entry(self, entry: model.Entry, location: Any) -> bool:
+        """Record *entry*; warn and refuse it if its id is taken."""
+        other = self.entries.get(entry.id)
+        if other is not None:
+            self._warn_duplicate(entry, other, location)
+            return False
+        self.entries[entry.id] = entry
+        return True
+
+    def skills(self) -> dict[str, list[model.Entry]]:
+        return model.skills_index(
+            self.entries.values(), self.env.config.cv_skill_aliases
+        )
+
+    def clear_doc(self, docname: str) -> None:
+        for entry_id, entry in list(self.entries.items()):
+            if entry.docname == docname:
+                del self.entries[entry_id]
+        self.data["skills_index_docs"].pop(docname, None)
+        self.data["timeline_docs"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for entry_id, entry in otherdata["entries"].items():
+            if entry.docname not in docnames:
+                continue
+            if entry_id in self.entries:
+                self._warn_duplicate(
+                    entry, self.entries[entry_id], (entry.docname, entry.lineno)
+                )
+                continue
+            self.entries[entry_id] = entry
+        for key in ("skills_index_docs", "timeline_docs"):
+            for docname, line in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = line
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        found = self._find(typ, target)
+        if found is None:
+            return None
+        docname, anchor, title = found
+        if not node.get("refexplicit"):
+            contnode = nodes.inline(title, title)
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results = []
+        for typ in self.object_types:
+            found = self._find(typ, target)
+            if found is not None:
+                docname, anchor, title = found
+                ref = make_refnode(
+                    builder, fromdocname, docname, anchor, contnode, title
+                )
+                results.append((f"cv:{typ}", ref))
+        return results
+
+    def _find(self, typ: str, target: str) -> tuple[str, str, str] | None:
+        """(docname, anchor, title) of the entry or skill named *target*."""
+        if typ == "entry":
+            entry = self.entries.get(target)
+            return None if entry is None else (entry.docname, entry.anchor, entry.label)
+        index_doc = self.skills_index_doc
+        aliases = self.env.config.cv_skill_aliases
+        key = model.skill_key(model.canonical_skill(target, aliases))
+        for skill in self.skills():
+            if model.skill_key(skill) == key and index_doc is not None:
+                return (index_doc, model.skill_anchor(skill), skill)
+        return None
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for entry in self.entries.values():
+            yield (entry.id, entry.label, "entry", entry.docname, entry.anchor, 1)
+        index_doc = self.skills_index_doc
+        if index_doc is not None:
+            for skill in self.skills():
+                yield (skill, skill, "skill", index_doc, model.skill_anchor(skill), 1)
+
+    def _warn_duplicate(
+        self, entry: model.Entry, other: model.Entry, location: Any
+    ) -> None:
+        logger.warning(
+            "duplicate CV entry id %r: already used at %s:%d; "
+            "give each entry its own id",
+            entry.id,
+            self.env.doc2path(other.docname, False),
+            other.lineno,
+            type="cv",
+            subtype="duplicate",
+            location=location,
+        )

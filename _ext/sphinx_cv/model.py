@@ -1,0 +1,320 @@
+"""The CV's data model: typed entries, partial dates, skills.
+
+Pure Python, no Sphinx: the directives fill these objects, the domain stores
+them, and every view and export reads them.  Each option an entry accepts is
+declared once, in :data:`FIELDS`, with the validator that parses it; adding a
+field later (``tags``, to build a CV tailored to one kind of role) is one
+line there and one attribute on :class:`Entry`.  All text stays plain strings
+so that Sphinx's gettext workflow can later offer it for translation.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+# -- Dates -------------------------------------------------------------------
+
+PRESENT = "present"
+
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+_ACADEMIC_YEAR = re.compile(r"(?P<start>\d{4})-(?P<end>\d{2})")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year or to the month, as CVs give them."""
+
+    year: int
+    month: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY`` or ``YYYY-MM``; anything else is a ValueError."""
+        match = _DATE.fullmatch(text.strip())
+        if match is None:
+            raise ValueError(f"{text!r} is not a date: use YYYY or YYYY-MM")
+        year = int(match["year"])
+        month = int(match["month"]) if match["month"] else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}: months run 01 to 12")
+        return cls(year, month)
+
+    def format(self, month_format: str) -> str:
+        """Show the date with *month_format* (strftime), or as a bare year."""
+        if self.month is None:
+            return str(self.year)
+        return datetime.date(self.year, self.month, 1).strftime(month_format)
+
+    def iso(self) -> str:
+        """``YYYY`` or ``YYYY-MM``: the ISO 8601 subset JSON Resume accepts."""
+        return f"{self.year}" if self.month is None else f"{self.year}-{self.month:02d}"
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Year-only dates sort before the months of that year."""
+        return (self.year, self.month or 0)
+
+
+def parse_start(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+def parse_end(text: str) -> PartialDate | None:
+    """An end date, or ``present`` (None) for an entry still going on."""
+    if text.strip().lower() == PRESENT:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a date: use YYYY, YYYY-MM or present"
+        ) from None
+
+
+def parse_academic_years(text: str) -> tuple[str, ...]:
+    """Academic years such as ``2018-19, 2019-20``, kept as written."""
+    years = split_list(text)
+    for year in years:
+        match = _ACADEMIC_YEAR.fullmatch(year)
+        if match is None and _DATE.fullmatch(year) is None:
+            raise ValueError(f"{year!r} is not a year: use YYYY or YYYY-YY")
+        if match and int(match["end"]) != (int(match["start"]) + 1) % 100:
+            raise ValueError(f"{year!r} does not span one year: use YYYY-YY")
+    return years
+
+
+def academic_year_end(year: str) -> PartialDate:
+    """The calendar year an academic year (``2019-20``) ends in."""
+    match = _ACADEMIC_YEAR.fullmatch(year)
+    if match is None:
+        return PartialDate.parse(year)
+    return PartialDate(int(match["start"]) + 1)
+
+
+# -- Text options --------------------------------------------------------------
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Split a comma-separated option; an empty item is a ValueError."""
+    items = tuple(item.strip() for item in text.split(","))
+    if any(not item for item in items):
+        raise ValueError(
+            f"{text!r} has an empty item: separate items with single commas"
+        )
+    return items
+
+
+def parse_text(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise ValueError("it is empty: give a value")
+    return text
+
+
+_URL = re.compile(r"(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)", re.I)
+
+
+def parse_url(text: str) -> str:
+    """Only web and e-mail addresses: they are what every output can link."""
+    text = text.strip()
+    if _URL.fullmatch(text) is None:
+        raise ValueError(f"{text!r} is not a URL: use http://, https:// or mailto:")
+    return text
+
+
+def skill_key(name: str) -> str:
+    """Fold a skill's spelling: ``NodeJS``, ``Node.js`` and ``nodejs`` agree."""
+    return re.sub(r"[\s.\-_]", "", name).casefold()
+
+
+def canonical_skill(name: str, aliases: dict[str, str]) -> str:
+    """The name the Skills section uses for *name*.
+
+    *aliases* maps a spelling to that name (``React.js`` to ``React``);
+    spellings that differ only in case, spaces, dots or hyphens (``NodeJS``,
+    ``Node.js``) need no alias.
+    """
+    for alias, canonical in aliases.items():
+        if skill_key(alias) == skill_key(name):
+            return canonical
+    return name
+
+
+def skill_anchor(name: str) -> str:
+    """The HTML id of a skill in the skills index."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold().replace("+", "p")).strip("-")
+    return f"skill-{slug or skill_key(name)}"
+
+
+# -- Entries -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One option of an entry directive: its validator and what it takes."""
+
+    parse: Callable[[str], Any]
+    doc: str
+
+
+FIELDS: dict[str, Field] = {
+    "organisation": Field(parse_text, doc="employer, university or body"),
+    "name": Field(parse_text, doc="the project's name"),
+    "role": Field(parse_text, doc="position held"),
+    "degree": Field(parse_text, doc="degree and subject"),
+    "title": Field(parse_text, doc="the award's title"),
+    "team": Field(parse_text, doc="team, unit or group"),
+    "course": Field(parse_text, doc="course code and title"),
+    "kind": Field(parse_text, doc="what sort of project"),
+    "location": Field(parse_text, doc="city and country"),
+    "start": Field(parse_start, doc="YYYY or YYYY-MM"),
+    "end": Field(parse_end, doc="YYYY, YYYY-MM or present"),
+    "expected": Field(parse_start, doc="expected completion, YYYY or YYYY-MM"),
+    "years": Field(parse_academic_years, doc="academic years, YYYY-YY, ..."),
+    "advisor": Field(parse_text, doc="research advisor"),
+    "instructor": Field(parse_text, doc="course instructor"),
+    "url": Field(parse_url, doc="http(s) or mailto address"),
+    "skills": Field(split_list, doc="comma-separated skills"),
+}
+
+#: The options each kind of entry accepts: (required, optional).
+KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "work": (
+        ("organisation", "role", "start"),
+        ("team", "location", "end", "url", "skills"),
+    ),
+    "education": (
+        ("organisation", "degree", "start"),
+        ("location", "end", "expected", "advisor", "url", "skills"),
+    ),
+    "project": (
+        ("name", "start"),
+        ("role", "kind", "end", "url", "skills"),
+    ),
+    "teaching": (
+        ("role", "course", "start"),
+        ("organisation", "instructor", "location", "end", "url", "skills"),
+    ),
+    "award": (
+        ("organisation", "title", "years"),
+        ("url",),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One validated CV entry, where it was written, and what it says."""
+
+    kind: str
+    id: str
+    docname: str
+    lineno: int
+    organisation: str = ""
+    name: str = ""
+    role: str = ""
+    degree: str = ""
+    title: str = ""
+    team: str = ""
+    course: str = ""
+    kind_of: str = ""
+    location: str = ""
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    expected: PartialDate | None = None
+    years: tuple[str, ...] = ()
+    advisor: str = ""
+    instructor: str = ""
+    url: str = ""
+    skills: tuple[str, ...] = field(default=())
+
+    @property
+    def anchor(self) -> str:
+        return f"cv-{self.id}"
+
+    @property
+    def label(self) -> str:
+        """A short name for links from the timeline and the skills index."""
+        if self.kind == "work":
+            return (
+                f"{self.organisation}, {self.team}" if self.team else self.organisation
+            )
+        if self.kind == "education":
+            return f"{self.degree}, {self.organisation}"
+        if self.kind == "project":
+            return self.name
+        if self.kind == "teaching":
+            return f"{self.role}, {self.course}"
+        return f"{self.title}, {self.organisation}"
+
+    @property
+    def last_date(self) -> PartialDate | None:
+        """When the entry ended (an award: was last given), or None."""
+        if self.years:
+            return max(academic_year_end(year) for year in self.years)
+        return self.end
+
+    def sort_key(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """By start, then by end (going on counts as latest); an award by
+        the year it was last given."""
+        if self.start is None:
+            given = self.last_date
+            assert given is not None, "an award has years"
+            return (given.sort_key, given.sort_key)
+        end = self.end.sort_key if self.end else (9999, 99)
+        return (self.start.sort_key, end)
+
+    def dates(self, month_format: str, present: str) -> str:
+        """The entry's dates as shown in every output."""
+        if self.years:
+            return ", ".join(self.years)
+        if self.start is None:
+            return ""
+        end = present if self.end is None else self.end.format(month_format)
+        start = self.start.format(month_format)
+        return start if start == end else f"{start} \u2013 {end}"
+
+
+#: How the model's attribute names differ from the options' names.
+ATTRIBUTE = {"kind": "kind_of"}
+
+
+def check_dates(entry_fields: dict[str, Any]) -> None:
+    """An entry cannot end before it starts."""
+    start, end = entry_fields.get("start"), entry_fields.get("end")
+    if start is not None and end is not None and end.sort_key < start.sort_key:
+        raise ValueError(
+            f"ends ({end.iso()}) before it starts ({start.iso()}): "
+            "give the end on or after the start"
+        )
+
+
+def by_date(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries newest first (see :meth:`Entry.sort_key`), ties by id."""
+    return sorted(sorted(entries, key=lambda e: e.id), key=Entry.sort_key, reverse=True)
+
+
+def skills_index(
+    entries: Iterable[Entry], aliases: dict[str, str]
+) -> dict[str, list[Entry]]:
+    """Each skill, alphabetically, with the entries that used it, newest first.
+
+    Spellings of one skill share a key (see :func:`canonical_skill`); the
+    first spelling met, newest entry first, names it.
+    """
+    names: dict[str, str] = {}
+    index: dict[str, list[Entry]] = {}
+    for entry in by_date(entries):
+        for skill in entry.skills:
+            key = skill_key(canonical_skill(skill, aliases))
+            names.setdefault(key, canonical_skill(skill, aliases))
+            if entry not in index.setdefault(key, []):
+                index[key].append(entry)
+    return {
+        names[key]: index[key]
+        for key in sorted(index, key=lambda key: names[key].casefold())
+    }

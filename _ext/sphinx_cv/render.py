@@ -1,0 +1,139 @@
+"""Docutils nodes for an entry: standard nodes with ``cv-*`` classes.
+
+No raw HTML: the same nodes become HTML (styled by ``_static/cv.css``),
+LaTeX (``sphinxclass*`` environments and ``\\DUrole*`` commands from
+``sphinxcv.sty``) and ePub.  Each entry's header is two lines, as on a
+printed CV: what and where on the first, in what role and when on the second.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+    from sphinx_cv.model import Entry
+
+
+def _line(*children: nodes.Node | str, aside: str = "") -> nodes.paragraph:
+    """A header line; *aside* (place or dates) is set flush right."""
+    line = nodes.paragraph(classes=["cv-entry-line"])
+    main = nodes.inline(classes=["cv-entry-main"])
+    for child in children:
+        main += nodes.Text(child) if isinstance(child, str) else child
+    line += main
+    if aside:
+        line += nodes.inline(aside, aside, classes=["cv-entry-aside"])
+    return line
+
+
+def _joined(*parts: str) -> str:
+    return ", ".join(part for part in parts if part)
+
+
+def skill_reference(skill: str, docname: str) -> addnodes.pending_xref:
+    """A link from a skill to its place in the skills index."""
+    xref = addnodes.pending_xref(
+        "",
+        refdomain="cv",
+        reftype="skill",
+        reftarget=skill,
+        refexplicit=True,
+        refdoc=docname,
+        refwarn=False,
+    )
+    xref += nodes.inline(skill, skill, classes=["cv-skill"])
+    return xref
+
+
+def entry_reference(
+    entry: Entry, docname: str, text: str = ""
+) -> addnodes.pending_xref:
+    """A link to *entry*, labelled with its short name unless *text* is given."""
+    text = text or entry.label
+    xref = addnodes.pending_xref(
+        "",
+        refdomain="cv",
+        reftype="entry",
+        reftarget=entry.id,
+        refexplicit=True,
+        refdoc=docname,
+    )
+    xref += nodes.inline(text, text)
+    return xref
+
+
+def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
+    dates = entry.dates(config.cv_date_format, config.cv_present)
+    if entry.kind == "award":
+        return [
+            _line(
+                nodes.strong(entry.organisation, entry.organisation),
+                f", {entry.title}",
+                aside=dates,
+            )
+        ]
+    if entry.kind == "project":
+        first = [nodes.strong(entry.name, entry.name)]
+        second = _joined(entry.role, entry.kind_of)
+        place = ""
+    elif entry.kind == "teaching":
+        first = [nodes.strong(entry.course, entry.course)]
+        second = _joined(
+            entry.role, entry.instructor and f"Instructor: {entry.instructor}"
+        )
+        place = _joined(entry.organisation, entry.location)
+    else:
+        first = [nodes.strong(entry.organisation, entry.organisation)]
+        place = entry.location
+        if entry.kind == "education":
+            expected = ""
+            if entry.expected is not None:
+                expected = f"expected {entry.expected.format(config.cv_date_format)}"
+            second = _joined(
+                entry.degree, entry.advisor and f"advisor: {entry.advisor}", expected
+            )
+        else:
+            second = f"{entry.role} at {entry.team}" if entry.team else entry.role
+    lines = [_line(*first, aside=place)]
+    lines.append(_line(nodes.emphasis(second, second) if second else "", aside=dates))
+    return lines
+
+
+def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
+    """The skills used and the public address, each on a line of its own."""
+    details = []
+    if entry.skills:
+        line = nodes.paragraph(classes=["cv-entry-skills"])
+        line += nodes.Text("Skills: ")
+        for position, skill in enumerate(entry.skills):
+            if position:
+                line += nodes.Text(", ")
+            line += skill_reference(skill, docname)
+        details.append(line)
+    if entry.url:
+        shown = entry.url.split("://", 1)[-1].removeprefix("mailto:")
+        line = nodes.paragraph(classes=["cv-entry-url"])
+        line += nodes.Text("Source: ")
+        line += nodes.reference(shown, shown, refuri=entry.url)
+        details.append(line)
+    return details
+
+
+def render_entry(
+    container: nodes.container, entry: Entry, body: list[nodes.Node], config: Config
+) -> None:
+    """Fill *container* with the entry's header, details and highlights."""
+    container["classes"] += ["cv-entry", f"cv-{entry.kind}"]
+    header = nodes.container(classes=["cv-entry-header"])
+    header += _header(entry, config)
+    container += header
+    container += _details(entry, entry.docname)
+    if body:
+        highlights = nodes.container(classes=["cv-entry-body"])
+        highlights += body
+        container += highlights

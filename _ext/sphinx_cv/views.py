@@ -1,0 +1,99 @@
+"""Views generated from all entries: the timeline and the skills index.
+
+Their directives leave a placeholder; once every page is read, a
+post-transform replaces it with standard nodes whose links are
+``pending_xref`` nodes resolved by the ``cv`` domain, so they work in every
+builder (HTML, LaTeX, ePub).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_cv import model
+from sphinx_cv.render import entry_reference
+
+if TYPE_CHECKING:
+    from sphinx_cv.domain import CVDomain
+
+
+class timeline(nodes.General, nodes.Element):
+    """Placeholder for the timeline of all dated entries."""
+
+
+class skills_index(nodes.General, nodes.Element):
+    """Placeholder for the index of skills and the entries that used them."""
+
+
+class TimelineDirective(SphinxDirective):
+    """``cv:timeline``: every dated entry, newest first, linked to its page."""
+
+    def run(self) -> list[nodes.Node]:
+        self.env.domains["cv"].data["timeline_docs"][self.env.docname] = self.lineno
+        node = timeline()
+        self.set_source_info(node)
+        return [node]
+
+
+class SkillsIndexDirective(SphinxDirective):
+    """``cv:skills-index``: each skill with links to every entry that used it."""
+
+    def run(self) -> list[nodes.Node]:
+        self.env.domains["cv"].data["skills_index_docs"][self.env.docname] = self.lineno
+        node = skills_index()
+        self.set_source_info(node)
+        return [node]
+
+
+def _timeline(entries: list[model.Entry], docname: str, config: Any) -> nodes.Node:
+    items = nodes.bullet_list(classes=["cv-timeline"])
+    for entry in model.by_date(entries):
+        dates = entry.dates(config.cv_date_format, config.cv_present)
+        line = nodes.paragraph()
+        line += nodes.inline(dates, dates, classes=["cv-timeline-dates"])
+        line += nodes.Text(" ")
+        line += entry_reference(entry, docname)
+        items += nodes.list_item("", line)
+    return items
+
+
+def _skills_index(index: dict[str, list[model.Entry]], docname: str) -> nodes.Node:
+    listing = nodes.definition_list(classes=["cv-skills-index"])
+    for skill, entries in index.items():
+        term = nodes.term(skill, skill, ids=[model.skill_anchor(skill)])
+        uses = nodes.paragraph()
+        for position, entry in enumerate(entries):
+            if position:
+                uses += nodes.Text("; ")
+            uses += entry_reference(entry, docname)
+        listing += nodes.definition_list_item("", term, nodes.definition("", uses))
+    return listing
+
+
+def outdated_views(
+    app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Rewrite the pages holding a view whenever any page changes."""
+    if not (added or changed or removed):
+        return []
+    data = env.domains["cv"].data
+    return sorted({*data["timeline_docs"], *data["skills_index_docs"]})
+
+
+class RenderViews(SphinxPostTransform):
+    """Replace the placeholders with the views, before references resolve."""
+
+    default_priority = 5  # sphinx's ReferencesResolver runs at 10
+
+    def run(self, **kwargs: Any) -> None:
+        domain = cast("CVDomain", self.env.domains["cv"])
+        docname = self.env.docname
+        for placeholder in list(self.document.findall(timeline)):
+            entries = list(domain.entries.values())
+            placeholder.replace_self(_timeline(entries, docname, self.config))
+        for index in list(self.document.findall(skills_index)):
+            index.replace_self(_skills_index(domain.skills(), docname))

@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinx_cv"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+cv_skill_aliases = {"C": "C/C++", "C++": "C/C++"}

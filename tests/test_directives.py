@@ -1,0 +1,152 @@
+"""Entry directives: rendering of each kind, and every kind of bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+from conftest import build
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+ROOTS = Path(__file__).parent / "roots"
+EXT = Path(__file__).parent.parent / "_ext"
+
+BAD_INPUT = {
+    "bad-unknown-option": (
+        7,
+        "cv:work 'acme': unknown option :colour:; accepted: :organisation:, "
+        ":role:, :start:, :team:, :location:, :end:, :url:, :skills: [cv.option]",
+    ),
+    "bad-missing-option": (
+        3,
+        "cv:work 'acme': missing required option :role: (position held) [cv.missing]",
+    ),
+    "bad-date-month": (
+        6,
+        "cv:work 'acme': :start: '2021-13' has no month 13: months run 01 to 12 "
+        "[cv.date]",
+    ),
+    "bad-date-words": (
+        7,
+        "cv:work 'acme': :end: 'Feb 2021' is not a date: use YYYY, YYYY-MM or "
+        "present [cv.date]",
+    ),
+    "bad-end-before-start": (
+        7,
+        "cv:work 'acme': ends (2020-06) before it starts (2021-02): give the end "
+        "on or after the start [cv.date]",
+    ),
+    "bad-duplicate-id": (
+        9,
+        "duplicate CV entry id 'acme': already used at index.md:3; give each "
+        "entry its own id [cv.duplicate]",
+    ),
+    "bad-empty-skill": (
+        7,
+        "cv:work 'acme': :skills: 'Golang, , C' has an empty item: separate items "
+        "with single commas [cv.skills]",
+    ),
+    "bad-url": (
+        6,
+        "cv:project 'acme': :url: 'ftp://example.org/acme' is not a URL: use "
+        "http://, https:// or mailto: [cv.url]",
+    ),
+}
+
+
+@pytest.mark.parametrize("testroot", sorted(BAD_INPUT))
+def test_bad_input_names_file_line_and_what_is_accepted(
+    make_app: type[SphinxTestApp], rootdir: Path, testroot: str
+) -> None:
+    line, message = BAD_INPUT[testroot]
+    srcdir = rootdir / f"test-{testroot}"
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    warnings = strip_escape_sequences(app.warning.getvalue()).splitlines()
+    assert warnings == [f"{srcdir / 'index.md'}:{line}: WARNING: {message}"]
+
+
+@pytest.mark.parametrize("testroot", sorted(BAD_INPUT))
+def test_bad_input_fails_the_strict_build_without_traceback(
+    tmp_path: Path, testroot: str
+) -> None:
+    srcdir = ROOTS / f"test-{testroot}"
+    strict = ("-nW", "--keep-going", "-q")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "html", srcdir, tmp_path, *strict],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(EXT)},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert BAD_INPUT[testroot][1] in result.stderr
+
+
+@pytest.fixture(scope="module")
+def entries_html(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
+    result = build(ROOTS / "test-entries", tmp_path_factory.mktemp("entries"))
+    assert result.warnings == ""
+    html = (result.outdir / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.parametrize("kind", ["work", "education", "project", "teaching", "award"])
+def test_each_kind_of_entry_renders_as_its_snapshot(
+    entries_html: BeautifulSoup, kind: str
+) -> None:
+    entry = entries_html.select_one(f"div.cv-{kind}")
+    assert entry is not None
+    snapshot = SNAPSHOTS / f"entry-{kind}.html"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snapshot.write_text(str(entry) + "\n", encoding="utf-8")
+    assert str(entry) + "\n" == snapshot.read_text(encoding="utf-8")
+
+
+def test_the_timeline_lists_entries_newest_first(entries_html: BeautifulSoup) -> None:
+    items = [
+        " ".join(item.get_text(" ").split())
+        for item in entries_html.select("ul.cv-timeline > li")
+    ]
+    assert items == [
+        "August 2020 \u2013 December 2020 Teaching Assistant, CS101 - Programming",
+        "June 2020 \u2013 December 2020 Acme Corp., Kernel Team",
+        "2018-19, 2019-20 Dean's List, State University",
+        "October 2019 \u2013 December 2019 ToyOS",
+        "2016 \u2013 Present B.S. in Computer Engineering, State University",
+    ]
+
+
+def test_the_skills_index_links_each_skill_to_every_entry(
+    entries_html: BeautifulSoup,
+) -> None:
+    index = {
+        term.get_text(): [a["href"] for a in term.find_next_sibling("dd").find_all("a")]
+        for term in entries_html.select("dl.cv-skills-index > dt")
+    }
+    assert index == {
+        "C/C++": ["#cv-cs101", "#cv-acme", "#cv-toyos"],
+        "Golang": ["#cv-acme"],
+        "QEMU": ["#cv-toyos"],
+    }
+    skill_ids = [dt["id"] for dt in entries_html.select("dl.cv-skills-index > dt")]
+    assert skill_ids == ["skill-c-cpp", "skill-golang", "skill-qemu"]
+
+
+def test_roles_link_to_entries_and_skills_by_their_names(
+    entries_html: BeautifulSoup,
+) -> None:
+    sentence = entries_html.find(string="See ").parent
+    links = [(a.get_text(), a["href"]) for a in sentence.find_all("a")]
+    assert links == [
+        ("Acme Corp., Kernel Team", "#cv-acme"),
+        ("Golang", "#skill-golang"),
+    ]

@@ -1,0 +1,114 @@
+"""The data model alone: dates, ordering, skills."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_cv import model
+from sphinx_cv.model import Entry, PartialDate
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("2021", PartialDate(2021)), ("2021-02", PartialDate(2021, 2))],
+)
+def test_dates_are_years_or_months(text: str, date: PartialDate) -> None:
+    assert PartialDate.parse(text) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2021-13", "'2021-13' has no month 13: months run 01 to 12"),
+        ("2021-00", "'2021-00' has no month 0: months run 01 to 12"),
+        ("Feb 2021", "'Feb 2021' is not a date: use YYYY or YYYY-MM"),
+        ("21-02", "'21-02' is not a date: use YYYY or YYYY-MM"),
+        ("", "'' is not a date: use YYYY or YYYY-MM"),
+    ],
+)
+def test_malformed_dates_say_what_is_accepted(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        PartialDate.parse(text)
+
+
+def test_an_end_may_be_present_in_any_case() -> None:
+    assert model.parse_end("Present") is None
+    assert model.parse_end("2020-12") == PartialDate(2020, 12)
+    with pytest.raises(ValueError, match="use YYYY, YYYY-MM or present"):
+        model.parse_end("now")
+
+
+def test_dates_show_in_one_format() -> None:
+    entry = Entry("work", "x", "doc", 1, start=PartialDate(2021, 2))
+    assert entry.dates("%B %Y", "Present") == "February 2021 \u2013 Present"
+    assert entry.dates("%b %Y", "now") == "Feb 2021 \u2013 now"
+    same = Entry("work", "y", "doc", 1, start=PartialDate(2020), end=PartialDate(2020))
+    assert same.dates("%B %Y", "Present") == "2020"
+
+
+def test_an_entry_cannot_end_before_it_starts() -> None:
+    with pytest.raises(ValueError, match=r"^ends \(2020-06\) before it starts"):
+        model.check_dates({"start": PartialDate(2021, 2), "end": PartialDate(2020, 6)})
+    model.check_dates({"start": PartialDate(2020), "end": PartialDate(2020, 1)})
+
+
+def test_academic_years_must_span_one_year() -> None:
+    assert model.parse_academic_years("2018-19, 2019-20") == ("2018-19", "2019-20")
+    with pytest.raises(ValueError, match="'2018-20' does not span one year"):
+        model.parse_academic_years("2018-20")
+    with pytest.raises(ValueError, match="'spring' is not a year"):
+        model.parse_academic_years("spring")
+
+
+def test_entries_sort_newest_first() -> None:
+    entries = [
+        Entry("work", "old", "d", 1, start=PartialDate(2017), end=PartialDate(2021)),
+        Entry("award", "award", "d", 1, years=("2019-20",)),
+        Entry("work", "now", "d", 1, start=PartialDate(2021, 2)),
+        Entry("work", "mid", "d", 1, start=PartialDate(2020, 6), end=PartialDate(2020)),
+        Entry("work", "year", "d", 1, start=PartialDate(2021)),
+    ]
+    order = [e.id for e in model.by_date(entries)]
+    assert order == ["now", "year", "mid", "award", "old"]
+
+
+def test_skills_fold_spellings_and_follow_aliases() -> None:
+    aliases = {"C": "C/C++", "C++": "C/C++", "React.js": "React"}
+    assert model.canonical_skill("NodeJS", aliases) == "NodeJS"
+    assert model.skill_key("NodeJS") == model.skill_key("Node.js")
+    assert model.canonical_skill("react.JS", aliases) == "React"
+    newer = Entry("work", "a", "doc", 1, start=PartialDate(2021), skills=("C", "Go"))
+    older = Entry("work", "b", "doc", 1, start=PartialDate(2019), skills=("C++", "go"))
+    index = model.skills_index([older, newer], aliases)
+    assert list(index) == ["C/C++", "Go"]
+    assert index["C/C++"] == [newer, older]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Go, , C", "'Go, , C' has an empty item"),
+        ("Go,", "'Go,' has an empty item"),
+    ],
+)
+def test_empty_list_items_are_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        model.split_list(text)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/x", "http://example.org", "mailto:a@example.org"]
+)
+def test_web_and_mail_addresses_are_urls(url: str) -> None:
+    assert model.parse_url(url) == url
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org", "example.org", "javascript:x"])
+def test_other_addresses_are_refused(url: str) -> None:
+    with pytest.raises(ValueError, match="use http://, https:// or mailto:"):
+        model.parse_url(url)
+
+
+def test_skill_anchors_are_html_ids() -> None:
+    assert model.skill_anchor("C/C++") == "skill-c-cpp"
+    assert model.skill_anchor("Docker Swarm") == "skill-docker-swarm"
