@@ -72,6 +72,32 @@ cv_skill_aliases = {
     "Elasticsearch": "ElasticSearch",
 }
 
+# -- LaTeX and PDF output -----------------------------------------------------
+
+# pdflatex, not xelatex: every glyph the CV uses (Latin text, dashes, the
+# middle dot) is in T1 fonts, and pdflatex built the PDF in 3.0 s against
+# xelatex's 4.6 s on the same machine. Its Type 1 fonts embed fully, and
+# glyphtounicode (sphinxcv.sty) keeps ligatures as plain letters in the text.
+latex_engine = "pdflatex"
+latex_documents = [
+    ("index", "wenqing-luo-cv.tex", "Wenqing Luo", author, "howto"),
+]
+# A link's address is printed after its text: paper has no hover.
+latex_show_urls = "inline"
+latex_elements = {
+    # The one setting for the paper: a4paper or letterpaper.
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "sphinxsetup": "hmargin=1.5cm, vmargin={1cm,1.2cm}",
+    # A résumé, not a manual: the name heads page one; no title page,
+    # contents, index or release line.
+    "maketitle": r"\sphinxcvmaketitle",
+    "tableofcontents": "",
+    "printindex": "",
+    "makeindex": "",
+    "releasename": "",
+}
+
 # -- HTML output -------------------------------------------------------------
 
 html_theme = "furo"

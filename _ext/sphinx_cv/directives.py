@@ -86,8 +86,10 @@ class EntryDirective(SphinxDirective):
         if not domain.note_entry(entry, self.get_location()):
             container += body
             return [container]
-        container["ids"].append(entry.anchor)
-        self.state.document.note_explicit_target(container)
+        # The anchor is a target of its own: LaTeX labels targets, not divs.
+        target = nodes.target("", "", ids=[entry.anchor])
+        self.state.document.note_explicit_target(target)
+        container += target
         render_entry(container, entry, body, self.config)
         return [container]
 

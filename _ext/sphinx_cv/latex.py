@@ -1,15 +1,78 @@
-"""LaTeX support: the ``sphinxcv`` package that styles entries in the PDF."""
+"""LaTeX support: a printed résumé rather than a manual.
+
+``sphinxcv.sty`` styles the entries; :class:`PrintLayout` trims what a page
+of a web site needs and a sheet of paper does not.
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx.builders.latex import LaTeXBuilder
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.texescape import escape
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from sphinx_cv.domain import CVDomain
 
 STYLE = Path(__file__).with_name("sphinxcv.sty")
+
+
+def _entries(section: nodes.section) -> list[nodes.Element]:
+    return [
+        child
+        for child in section.children
+        if isinstance(child, nodes.container) and "cv-entry" in child["classes"]
+    ]
+
+
+def _is_empty(node: nodes.Node) -> bool:
+    """Nothing that prints: targets, comments, and containers of nothing."""
+    if isinstance(node, nodes.Invisible):
+        return True
+    return isinstance(node, nodes.container) and all(map(_is_empty, node.children))
+
+
+class PrintLayout(SphinxPostTransform):
+    """Give the printed CV the shape of a résumé.
+
+    - A page that holds one entry is titled by it: the entry's own two-line
+      header replaces the page title, which would say the same again.
+    - A page left with nothing to print is dropped: the references page,
+      whose citations LaTeX sets at the end of the document.
+    """
+
+    default_priority = 800  # after Sphinx moves citations to the end (750)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for section in list(self.document.findall(nodes.section)):
+            title = section.next_node(nodes.title)
+            body = [child for child in section.children if child is not title]
+            if all(map(_is_empty, body)):
+                section.parent.remove(section)
+            elif (
+                title is not None
+                and len(_entries(section)) == 1
+                and _entries(section)[0] is body[0]
+            ):
+                # Keep the section's labels: references to the page land here.
+                section.replace(title, nodes.target("", "", ids=section["ids"]))
+                section["ids"] = []
+
+
+def add_keywords(app: Sphinx, builder: Builder) -> None:
+    """The PDF's keywords are the skills the entries name."""
+    if isinstance(builder, LaTeXBuilder):
+        domain = cast("CVDomain", builder.env.domains["cv"])
+        keywords = escape(", ".join(domain.skills()))
+        builder.context["preamble"] += f"\n\\hypersetup{{pdfkeywords={{{keywords}}}}}"
 
 
 def copy_style(app: Sphinx, exception: Exception | None) -> None:
@@ -20,4 +83,6 @@ def copy_style(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_latex(app: Sphinx) -> None:
     app.add_latex_package("sphinxcv")
+    app.add_post_transform(PrintLayout)
+    app.connect("write-started", add_keywords)
     app.connect("build-finished", copy_style)

@@ -298,6 +298,33 @@ def by_date(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(sorted(entries, key=lambda e: e.id), key=Entry.sort_key, reverse=True)
 
 
+def short_labels(entries: Iterable[Entry]) -> dict[str, str]:
+    """Brief names for lists that name many entries, such as the skills index.
+
+    An employer stands for its entry unless it has several; then the team
+    tells them apart.  A degree, a project or a course names itself.
+    """
+    entries = list(entries)
+    employers = [e.organisation for e in entries if e.kind == "work"]
+    labels = {}
+    for entry in entries:
+        if (
+            entry.kind == "work"
+            and entry.team
+            and employers.count(entry.organisation) > 1
+        ):
+            labels[entry.id] = f"{entry.organisation} ({entry.team})"
+        elif entry.kind == "work":
+            labels[entry.id] = entry.organisation
+        elif entry.kind == "education":
+            labels[entry.id] = entry.degree
+        elif entry.kind == "teaching":
+            labels[entry.id] = entry.course
+        else:
+            labels[entry.id] = entry.label
+    return labels
+
+
 def skills_index(
     entries: Iterable[Entry], aliases: dict[str, str]
 ) -> dict[str, list[Entry]]:

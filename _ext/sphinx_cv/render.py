@@ -105,23 +105,26 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
 
 
 def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
-    """The skills used and the public address, each on a line of its own."""
-    details = []
+    """One line for the skills used and the public address, if any."""
+    line = nodes.paragraph(classes=["cv-entry-details"])
     if entry.skills:
-        line = nodes.paragraph(classes=["cv-entry-skills"])
-        line += nodes.Text("Skills: ")
+        skills = nodes.inline(classes=["cv-entry-skills"])
+        skills += nodes.Text("Skills: ")
         for position, skill in enumerate(entry.skills):
             if position:
-                line += nodes.Text(", ")
-            line += skill_reference(skill, docname)
-        details.append(line)
+                skills += nodes.Text(", ")
+            skills += skill_reference(skill, docname)
+        line += skills
     if entry.url:
-        shown = entry.url.split("://", 1)[-1].removeprefix("mailto:")
-        line = nodes.paragraph(classes=["cv-entry-url"])
-        line += nodes.Text("Source: ")
-        line += nodes.reference(shown, shown, refuri=entry.url)
-        details.append(line)
-    return details
+        # The whole address is the text: a printed page shows nothing else.
+        shown = entry.url.removeprefix("mailto:")
+        source = nodes.inline(classes=["cv-entry-url"])
+        source += nodes.Text("Source: ")
+        source += nodes.reference(shown, shown, refuri=entry.url)
+        if entry.skills:
+            line += nodes.Text(" \u00b7 ")
+        line += source
+    return [line] if len(line) else []
 
 
 def render_entry(

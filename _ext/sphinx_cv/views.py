@@ -61,17 +61,20 @@ def _timeline(entries: list[model.Entry], docname: str, config: Any) -> nodes.No
     return items
 
 
-def _skills_index(index: dict[str, list[model.Entry]], docname: str) -> nodes.Node:
-    listing = nodes.definition_list(classes=["cv-skills-index"])
+def _skills_index(
+    index: dict[str, list[model.Entry]], labels: dict[str, str], docname: str
+) -> nodes.Node:
+    listing = nodes.definition_list()
     for skill, entries in index.items():
         term = nodes.term(skill, skill, ids=[model.skill_anchor(skill)])
         uses = nodes.paragraph()
         for position, entry in enumerate(entries):
             if position:
                 uses += nodes.Text("; ")
-            uses += entry_reference(entry, docname)
+            uses += entry_reference(entry, docname, labels[entry.id])
         listing += nodes.definition_list_item("", term, nodes.definition("", uses))
-    return listing
+    # A container, so that LaTeX can set the list in columns.
+    return nodes.container("", listing, classes=["cv-skills-index"])
 
 
 def outdated_views(
@@ -96,4 +99,5 @@ class RenderViews(SphinxPostTransform):
             entries = list(domain.entries.values())
             placeholder.replace_self(_timeline(entries, docname, self.config))
         for index in list(self.document.findall(skills_index)):
-            index.replace_self(_skills_index(domain.skills(), docname))
+            labels = model.short_labels(domain.entries.values())
+            index.replace_self(_skills_index(domain.skills(), labels, docname))
