@@ -39,6 +39,17 @@ live: $(DEV_DEPS)
 	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" \
 		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" $(SPHINXOPTS) $(O)
 
+# The PDF: TeX must be installed (see README); latexmk can exit 0 on a
+# broken PDF, so its log is read too.
+TEX_PACKAGES = Debian: apt-get install latexmk texlive-latex-recommended \
+	texlive-latex-extra texlive-fonts-recommended tex-gyre; \
+	macOS: brew install --cask mactex-no-gui
+latexpdf: $(BUILD_DEPS)
+	@command -v latexmk >/dev/null && command -v pdflatex >/dev/null \
+		|| { echo "make latexpdf needs TeX. $(TEX_PACKAGES)"; exit 1; }
+	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	@PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.texlog "$(BUILDDIR)"/latex/*.log
+
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check _ext tests conf.py
 	$(VENV)/bin/ruff format --check _ext tests conf.py
@@ -47,7 +58,7 @@ lint: $(DEV_DEPS)
 test: lint
 	$(VENV)/bin/python -m pytest $(O)
 
-.PHONY: help strict live lint test Makefile
+.PHONY: help strict live latexpdf lint test Makefile
 
 # Sources, not targets: keep the catch-all below from trying to make them.
 requirements.txt requirements-dev.txt: ;

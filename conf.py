@@ -74,10 +74,10 @@ cv_skill_aliases = {
 
 # -- LaTeX and PDF output -----------------------------------------------------
 
-# pdflatex, not xelatex: every glyph the CV uses (Latin text, dashes, the
-# middle dot) is in T1 fonts, and pdflatex built the PDF in 3.0 s against
-# xelatex's 4.6 s on the same machine. Its Type 1 fonts embed fully, and
-# glyphtounicode (sphinxcv.sty) keeps ligatures as plain letters in the text.
+# pdflatex, not xelatex: both set every glyph of the CV (no "Missing
+# character" in either log), and latexmk took 1.1 s with pdflatex against
+# 1.8 s with xelatex (median of three, 2 cores). Its Type 1 fonts embed
+# fully, and glyphtounicode (sphinxcv.sty) keeps ligatures plain in the text.
 latex_engine = "pdflatex"
 latex_documents = [
     ("index", "wenqing-luo-cv.tex", "Wenqing Luo", author, "howto"),

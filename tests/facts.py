@@ -124,8 +124,8 @@ PROJECTS = [
 ]
 
 TEACHING = [
-    "Teaching Assistant of ECE220",
-    "Computer Systems Programming",
+    "Teaching Assistant",
+    "ECE220 - Computer Systems Programming",
     "August 2020 – December 2020",
     "C, LC3, Golang, WebAssembly",
     "Prof. Steve Lumetta",

@@ -1,0 +1,120 @@
+"""The real PDF, built by `make latexpdf` with TeX: pages, fonts, metadata,
+links and every fact of the CV in its text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, normalise
+from facts import ALL as FACTS
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("latexmk") is None or shutil.which("pdftotext") is None,
+    reason="needs TeX and poppler-utils (.ci/run installs them)",
+)
+
+SECTIONS = ["Education", "Experience", "Projects", "Teaching", "Honors and awards"]
+SECTIONS += ["Skills", "Skills index", "References"]
+
+
+def make_pdf(builddir: Path, papersize: str) -> Path:
+    paper = f"O=-D latex_elements.papersize={papersize}"
+    subprocess.run(
+        ["make", "latexpdf", f"BUILDDIR={builddir}", paper],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return builddir / "latex" / "wenqing-luo-cv.pdf"
+
+
+@pytest.fixture(scope="module", params=["a4paper", "letterpaper"])
+def pdf(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    return make_pdf(tmp_path_factory.mktemp(request.param), request.param)
+
+
+def poppler(*command: str | Path) -> str:
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def test_two_pages_at_most(pdf: Path) -> None:
+    assert len(PdfReader(pdf).pages) <= 2
+
+
+def test_every_font_is_embedded_and_none_is_type_3(pdf: Path) -> None:
+    rows = poppler("pdffonts", pdf).splitlines()[2:]
+    assert rows
+    for row in rows:
+        columns = row.split()
+        assert "Type 3" not in row
+        assert columns[-5] == "yes", f"not embedded: {row}"
+
+
+def test_metadata_names_the_person_and_the_skills(pdf: Path) -> None:
+    info = PdfReader(pdf).metadata
+    assert info is not None
+    assert info.title == "Wenqing Luo"
+    assert info.author == "Wenqing Luo"
+    assert info.subject == "Curriculum vitae"
+    assert "Golang" in info["/Keywords"] and "Kubernetes" in info["/Keywords"]
+
+
+def test_sections_are_bookmarked_in_cv_order(pdf: Path) -> None:
+    outline = [
+        item.title for item in PdfReader(pdf).outline if not isinstance(item, list)
+    ]
+    assert outline == SECTIONS
+
+
+def test_links_are_clickable_and_land(pdf: Path) -> None:
+    reader = PdfReader(pdf)
+    destinations = set(reader.named_destinations)
+    uris, internal = set(), []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A", {})
+            if "/URI" in action:
+                uris.add(action["/URI"])
+            elif "/D" in action:
+                internal.append(action["/D"])
+    assert {
+        "mailto:wenqing4@illinois.edu",
+        "https://github.com/laphets",
+        "https://laphets.com",
+        "https://www.linkedin.com/in/wenqingluo",
+        "https://github.com/laphets/WeirdOS",
+    } <= uris
+    assert len(internal) > 50
+    assert [d for d in internal if d not in destinations] == []
+
+
+@pytest.fixture(scope="module")
+def text(pdf: Path) -> str:
+    return poppler("pdftotext", "-enc", "UTF-8", pdf, "-")
+
+
+def test_text_has_no_ligatures_or_broken_words(text: str) -> None:
+    assert not re.search("[\ufb00-\ufb06]", text)
+    assert not re.search(r"[a-z]-\n[a-z]", text)
+
+
+@pytest.mark.parametrize("fact", FACTS)
+def test_every_seed_fact_is_in_the_text(text: str, fact: str) -> None:
+    flowing = normalise(text)
+    # An address may break across lines; only its characters must all be there.
+    assert normalise(fact) in flowing or (
+        "://" in fact and fact in re.sub(r"\s", "", text)
+    )
+
+
+def test_sections_read_in_cv_order(text: str) -> None:
+    lines = [line.strip() for line in text.splitlines()]
+    assert [line for line in lines if line in SECTIONS] == SECTIONS
