@@ -98,6 +98,28 @@ latex_elements = {
     "releasename": "",
 }
 
+# -- ePub output -------------------------------------------------------------
+
+epub_basename = "wenqing-luo-cv"
+epub_title = project
+epub_author = author
+epub_publisher = author
+# Sphinx writes dc:contributor always; its default is the word "unknown".
+epub_contributor = author
+epub_copyright = copyright
+epub_description = "Curriculum vitae of Wenqing Luo"
+# A stable identifier of the book, a name-based UUID (uuid5 of the basename
+# in the URL namespace), so every build of the CV is the same book.
+epub_scheme = "uuid"
+epub_identifier = "urn:uuid:9905e934-3a37-58ec-bd5b-aa5317f5f7c5"
+epub_uid = "wenqing-luo-cv"
+# Links print their address after the text, as in the PDF.
+epub_show_urls = "inline"
+epub_use_index = False
+# The navigation document lists the sections, which the index page's hidden
+# toctrees hold.
+epub_tocscope = "includehidden"
+
 # -- HTML output -------------------------------------------------------------
 
 html_theme = "furo"

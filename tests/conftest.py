@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +17,14 @@ from sphinx.util.console import strip_escape_sequences
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOT = Path(__file__).resolve().parent.parent
+STRICT = ("-nW", "--keep-going", "-q")
+
+
+def copy_cv(dest: Path) -> Path:
+    """A copy of what the CV needs to build, for tests that edit or move it."""
+    ignore = shutil.ignore_patterns(".*", "_build", "tests", "node_modules", "*.pyc")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
 
 
 @pytest.fixture(scope="session")
@@ -84,3 +94,41 @@ def page_text(html_file: Path) -> str:
     for block in article.find_all(BLOCKS):
         block.append(" ")
     return normalise(article.get_text())
+
+
+def _links(page: Path, outdir: Path) -> list[tuple[str, Path, str]]:
+    """Every same-site ``href``/``src`` of a page: (raw, target file, anchor)."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = []
+    for tag in soup.find_all(["a", "link", "img", "script"]):
+        raw = tag.get("href") or tag.get("src")
+        if not raw or urlparse(raw).scheme or raw.startswith("//"):
+            continue
+        parts = urlparse(raw)
+        target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+        assert target.is_relative_to(outdir), f"{page}: {raw} leaves the site"
+        links.append((raw, target, parts.fragment))
+    return links
+
+
+def broken_links(outdir: Path, pages: str) -> list[str]:
+    """Links of the *pages* (a glob) under *outdir* whose file or anchor is
+    missing."""
+    outdir = outdir.resolve()
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in sorted(outdir.rglob(pages)):
+        for raw, target, anchor in _links(page, outdir):
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.name}: {raw} (no file)")
+            elif anchor and target.suffix in (".html", ".xhtml"):
+                if target not in ids:
+                    soup = BeautifulSoup(
+                        target.read_text(encoding="utf-8"), "html.parser"
+                    )
+                    ids[target] = {tag["id"] for tag in soup.find_all(id=True)}
+                if anchor not in ids[target]:
+                    broken.append(f"{page.name}: {raw} (no anchor)")
+    return broken

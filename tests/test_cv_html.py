@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import Build, normalise, page_text
+from conftest import Build, broken_links, normalise, page_text
 from facts import ALL as FACTS
 
 
@@ -30,42 +28,8 @@ def test_every_seed_fact_is_in_the_site(site_text: str, fact: str) -> None:
     assert normalise(fact) in site_text
 
 
-def internal_links(page: Path, outdir: Path) -> list[tuple[str, Path, str]]:
-    """Every same-site ``href``/``src`` of a page: (raw, target file, anchor)."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    links = []
-    for tag in soup.find_all(["a", "link", "img", "script"]):
-        raw = tag.get("href") or tag.get("src")
-        if not raw or urlparse(raw).scheme or raw.startswith("//"):
-            continue
-        parts = urlparse(raw)
-        path, anchor = parts.path, parts.fragment
-        target = (page.parent / unquote(path)).resolve() if path else page
-        assert target.is_relative_to(outdir), f"{page}: {raw} leaves the site"
-        links.append((raw, target, anchor))
-    return links
-
-
 def test_every_internal_link_and_anchor_resolves(cv_html: Build) -> None:
-    outdir = cv_html.outdir.resolve()
-    ids: dict[Path, set[str]] = {}
-    broken = []
-    for page in html_pages(cv_html):
-        for raw, target, anchor in internal_links(page.resolve(), outdir):
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
-                broken.append(f"{page.name}: {raw} (no file)")
-                continue
-            if anchor and target.suffix == ".html":
-                if target not in ids:
-                    soup = BeautifulSoup(
-                        target.read_text(encoding="utf-8"), "html.parser"
-                    )
-                    ids[target] = {tag["id"] for tag in soup.find_all(id=True)}
-                if anchor not in ids[target]:
-                    broken.append(f"{page.name}: {raw} (no anchor)")
-    assert broken == []
+    assert broken_links(cv_html.outdir, "*.html") == []
 
 
 def test_every_page_is_reachable_from_the_index(cv_html: Build) -> None:

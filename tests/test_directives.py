@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from conftest import build
+from conftest import STRICT, build
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 ROOTS = Path(__file__).parent / "roots"
@@ -78,9 +78,8 @@ def test_bad_input_fails_the_strict_build_without_traceback(
     tmp_path: Path, testroot: str
 ) -> None:
     srcdir = ROOTS / f"test-{testroot}"
-    strict = ("-nW", "--keep-going", "-q")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "html", srcdir, tmp_path, *strict],
+        [sys.executable, "-m", "sphinx", "-M", "html", srcdir, tmp_path, *STRICT],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(EXT)},

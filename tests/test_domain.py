@@ -3,16 +3,12 @@ and entries are published for intersphinx."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from sphinx.util.inventory import InventoryFile
 
-from conftest import ROOT, Build, build, page_text
-
-# What a copy of the CV needs to build; the rest stays behind.
-SOURCES = shutil.ignore_patterns(".*", "_build", "tests", "node_modules", "*.pyc")
+from conftest import ROOT, Build, build, copy_cv, page_text
 
 
 def site(result: Build) -> dict[str, str]:
@@ -31,8 +27,7 @@ def test_a_parallel_build_equals_a_serial_one(cv_html: Build, tmp_path: Path) ->
 
 @pytest.fixture
 def cv_copy(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT, tmp_path / "src", ignore=SOURCES)
-    return tmp_path / "src"
+    return copy_cv(tmp_path / "src")
 
 
 def test_an_incremental_rebuild_equals_a_clean_build(

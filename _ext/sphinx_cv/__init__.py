@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_cv.domain import CVDomain
+from sphinx_cv.epub import setup_epub
 from sphinx_cv.html import setup_html
 from sphinx_cv.latex import setup_latex
 from sphinx_cv.views import RenderViews, outdated_views
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", outdated_views)
     setup_html(app)
     setup_latex(app)
+    setup_epub(app)
     return {
         "version": __version__,
         "env_version": 1,
