@@ -50,6 +50,12 @@ latexpdf: $(BUILD_DEPS)
 	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 	@PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.texlog "$(BUILDDIR)"/latex/*.log
 
+# Every format; the PDF and ePub beside the HTML, linked from its index page.
+all: latexpdf epub
+	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" -t downloads $(SPHINXOPTS) $(O)
+	cp "$(BUILDDIR)/latex/wenqing-luo-cv.pdf" "$(BUILDDIR)/epub/wenqing-luo-cv.epub" \
+		"$(BUILDDIR)/html/"
+
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check _ext tests conf.py
 	$(VENV)/bin/ruff format --check _ext tests conf.py
@@ -58,7 +64,7 @@ lint: $(DEV_DEPS)
 test: lint
 	$(VENV)/bin/python -m pytest $(O)
 
-.PHONY: help strict live latexpdf lint test Makefile
+.PHONY: help strict live latexpdf all lint test Makefile
 
 # Sources, not targets: keep the catch-all below from trying to make them.
 requirements.txt requirements-dev.txt: ;

@@ -4,6 +4,7 @@ Logic belongs in extensions; this file only declares settings, each unusual
 one with the reason it is here.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,8 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
     "sphinx_cv",
 ]
 
@@ -122,6 +125,11 @@ epub_tocscope = "includehidden"
 
 # -- HTML output -------------------------------------------------------------
 
+# Read the Docs gives the published address; elsewhere, where it will be.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://wenqing-luo-cv.readthedocs.io/en/latest/"
+)
+
 html_theme = "furo"
 html_title = "Wenqing Luo"
 html_static_path = ["_static"]
@@ -129,3 +137,13 @@ html_css_files = ["cv.css"]
 # The Markdown sources are not part of the CV; do not publish them.
 html_copy_source = False
 html_show_sourcelink = False
+
+# -- Web metadata ------------------------------------------------------------
+
+ogp_site_url = html_baseurl
+# Descriptions come from the entries (sphinx_cv.export), never from a page's
+# first words, which on the index page are the e-mail address.
+ogp_enable_meta_description = False
+ogp_social_cards = {"enable": False}
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.epub import setup_epub
+from sphinx_cv.export import setup_export
 from sphinx_cv.html import setup_html
 from sphinx_cv.latex import setup_latex
 from sphinx_cv.views import RenderViews, outdated_views
@@ -34,6 +35,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_html(app)
     setup_latex(app)
     setup_epub(app)
+    setup_export(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_cv import model
 from sphinx_cv.directives import ENTRY_DIRECTIVES
+from sphinx_cv.export import DownloadsDirective
 from sphinx_cv.views import SkillsIndexDirective, TimelineDirective
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class CVDomain(Domain):
         **ENTRY_DIRECTIVES,
         "timeline": TimelineDirective,
         "skills-index": SkillsIndexDirective,
+        "downloads": DownloadsDirective,
     }
     roles = {
         "entry": XRefRole(innernodeclass=nodes.inline),
@@ -50,6 +52,7 @@ class CVDomain(Domain):
         "entries": {},  # id -> model.Entry
         "skills_index_docs": {},  # docname -> line of its cv:skills-index
         "timeline_docs": {},  # docname -> line of its cv:timeline
+        "people": {},  # docname -> model.Person (one in all)
     }
     dangling_warnings = {
         "entry": "unknown CV entry: %(target)s",
@@ -76,6 +79,27 @@ class CVDomain(Domain):
         self.entries[entry.id] = entry
         return True
 
+    @property
+    def person(self) -> model.Person | None:
+        people: dict[str, model.Person] = self.data["people"]
+        return next(iter(people.values()), None)
+
+    def note_person(self, person: model.Person, location: Any) -> bool:
+        """Record whose CV it is; warn and refuse a second person."""
+        other = self.person
+        if other is not None:
+            logger.warning(
+                "a second cv:person: the CV's person is already given at %s:%d",
+                self.env.doc2path(other.docname, False),
+                other.lineno,
+                type="cv",
+                subtype="duplicate",
+                location=location,
+            )
+            return False
+        self.data["people"][person.docname] = person
+        return True
+
     def skills(self) -> dict[str, list[model.Entry]]:
         return model.skills_index(
             self.entries.values(), self.env.config.cv_skill_aliases
@@ -87,6 +111,7 @@ class CVDomain(Domain):
                 del self.entries[entry_id]
         self.data["skills_index_docs"].pop(docname, None)
         self.data["timeline_docs"].pop(docname, None)
+        self.data["people"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for entry_id, entry in otherdata["entries"].items():
@@ -98,7 +123,7 @@ class CVDomain(Domain):
                 )
                 continue
             self.entries[entry_id] = entry
-        for key in ("skills_index_docs", "timeline_docs"):
+        for key in ("skills_index_docs", "timeline_docs", "people"):
             for docname, line in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = line

@@ -126,6 +126,42 @@ def parse_url(text: str) -> str:
     return text
 
 
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+
+
+def parse_email(text: str) -> str:
+    text = text.strip()
+    if _EMAIL.fullmatch(text) is None:
+        raise ValueError(f"{text!r} is not an e-mail address: use name@host")
+    return text
+
+
+@dataclass(frozen=True)
+class Link:
+    """A place to find the person: ``network`` names the site, ``label`` is
+    the text shown (a user name, or a word such as Blog)."""
+
+    network: str
+    label: str
+    url: str
+
+    @property
+    def is_website(self) -> bool:
+        """The person's own site rather than a profile elsewhere."""
+        return self.network.casefold() == "website"
+
+
+def parse_links(text: str) -> tuple[Link, ...]:
+    """Comma-separated ``Network label URL`` items, in the order shown."""
+    links = []
+    for item in split_list(text):
+        words = item.split()
+        if len(words) < 3:
+            raise ValueError(f"{item!r} is not a link: use 'Network label URL'")
+        links.append(Link(words[0], " ".join(words[1:-1]), parse_url(words[-1])))
+    return tuple(links)
+
+
 def skill_key(name: str) -> str:
     """Fold a skill's spelling: ``NodeJS``, ``Node.js`` and ``nodejs`` agree."""
     return re.sub(r"[\s.\-_]", "", name).casefold()
@@ -163,7 +199,7 @@ class Field:
 
 FIELDS: dict[str, Field] = {
     "organisation": Field(parse_text, doc="employer, university or body"),
-    "name": Field(parse_text, doc="the project's name"),
+    "name": Field(parse_text, doc="the person's or the project's name"),
     "role": Field(parse_text, doc="position held"),
     "degree": Field(parse_text, doc="degree and subject"),
     "title": Field(parse_text, doc="the award's title"),
@@ -179,6 +215,8 @@ FIELDS: dict[str, Field] = {
     "instructor": Field(parse_text, doc="course instructor"),
     "url": Field(parse_url, doc="http(s) or mailto address"),
     "skills": Field(split_list, doc="comma-separated skills"),
+    "email": Field(parse_email, doc="e-mail address"),
+    "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
 }
 
 #: The options each kind of entry accepts: (required, optional).
@@ -204,6 +242,20 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("url",),
     ),
 }
+
+#: The options of ``cv:person``: (required, optional).
+PERSON_FIELDS = (("name",), ("email", "links"))
+
+
+@dataclass(frozen=True)
+class Person:
+    """Whose CV it is, and how to reach them."""
+
+    docname: str
+    lineno: int
+    name: str
+    email: str = ""
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -231,6 +283,9 @@ class Entry:
     instructor: str = ""
     url: str = ""
     skills: tuple[str, ...] = field(default=())
+    #: The body as plain text, for exports: its prose and its bullets.
+    summary: str = ""
+    highlights: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:

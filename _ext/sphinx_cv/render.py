@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx_design.icons import create_icon_node, get_octicon
 
 if TYPE_CHECKING:
     from sphinx.config import Config
 
-    from sphinx_cv.model import Entry
+    from sphinx_cv.model import Entry, Person
+
+#: The octicon shown before a link to each network.
+ICONS = {"github": "mark-github", "website": "pencil", "email": "mail"}
 
 
 def _line(*children: nodes.Node | str, aside: str = "") -> nodes.paragraph:
@@ -140,3 +144,28 @@ def render_entry(
         highlights = nodes.container(classes=["cv-entry-body"])
         highlights += body
         container += highlights
+
+
+def render_contacts(person: Person) -> nodes.container:
+    """The contact line: e-mail, then each link, with icons where known.
+
+    The icons are HTML only (LaTeX drops them); the printed page shows each
+    address after its label instead (``latex_show_urls``).
+    """
+    line = nodes.paragraph()
+    items = [("email", "E-mail", person.email, f"mailto:{person.email}")]
+    items = items if person.email else []
+    items += [
+        (link.network, link.network, link.label, link.url) for link in person.links
+    ]
+    for position, (network, name, label, url) in enumerate(items):
+        if position:
+            line += nodes.Text(" \u00b7 ")
+        icon = ICONS.get(network.casefold())
+        if icon:
+            line += create_icon_node(get_octicon(icon, aria_label=name))
+            line += nodes.Text(" ")
+        else:
+            label = f"{name}: {label}"
+        line += nodes.reference(label, label, refuri=url)
+    return nodes.container("", line, classes=["cv-contacts"])

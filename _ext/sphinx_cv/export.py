@@ -1,0 +1,311 @@
+"""Exports of the entry data: JSON Resume, schema.org JSON-LD, page metadata.
+
+Everything here reads the ``cv`` domain; nothing is written by hand.
+``resume.json`` follows the JSON Resume schema 1.3: the teaching entry goes
+to ``work``, since the CV lists it as a position held, with duties, and
+``volunteer`` is for unpaid service, which the CV does not say it was.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_cv import model
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_cv.domain import CVDomain
+
+
+def _domain(env: BuildEnvironment) -> CVDomain:
+    return cast("CVDomain", env.domains["cv"])
+
+
+def cv_order(env: BuildEnvironment) -> list[model.Entry]:
+    """Entries as the CV reads: pages in toctree order, entries in page order."""
+    docs: list[str] = []
+    todo = [env.config.root_doc]
+    while todo:
+        doc = todo.pop(0)
+        if doc not in docs:
+            docs.append(doc)
+            todo[:0] = env.toctree_includes.get(doc, [])
+    position = {doc: index for index, doc in enumerate(docs)}
+    entries = _domain(env).entries.values()
+    return sorted(entries, key=lambda e: (position.get(e.docname, len(docs)), e.lineno))
+
+
+def _dates(entry: model.Entry) -> dict[str, str]:
+    dates = {}
+    if entry.start is not None:
+        dates["startDate"] = entry.start.iso()
+    if entry.end is not None:
+        dates["endDate"] = entry.end.iso()
+    return dates
+
+
+def _work(entry: model.Entry) -> dict[str, Any]:
+    if entry.kind == "teaching":
+        description = entry.course
+        if entry.instructor:
+            description += f", Instructor: {entry.instructor}"
+        name = entry.organisation
+    else:
+        description, name = entry.team, entry.organisation
+    item = {
+        "name": name,
+        "position": entry.role,
+        "location": entry.location,
+        "description": description,
+        "url": entry.url,
+        **_dates(entry),
+        "summary": entry.summary,
+        "highlights": list(entry.highlights),
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _education(entry: model.Entry) -> dict[str, Any]:
+    study, _, area = entry.degree.partition(" in ")
+    item: dict[str, Any] = {
+        "institution": entry.organisation,
+        "url": entry.url,
+        "area": area,
+        "studyType": study,
+        **_dates(entry),
+        # Beyond the schema (which allows more): what the CV says besides.
+        "location": entry.location,
+        "advisor": entry.advisor,
+        "expectedDate": entry.expected.iso() if entry.expected else "",
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _project(entry: model.Entry) -> dict[str, Any]:
+    item = {
+        "name": entry.name,
+        "description": entry.summary,
+        "highlights": list(entry.highlights),
+        "keywords": list(entry.skills),
+        **_dates(entry),
+        "url": entry.url,
+        "roles": [entry.role] if entry.role else [],
+        "type": entry.kind_of,
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _award(entry: model.Entry) -> dict[str, Any]:
+    given = entry.last_date
+    return {
+        "title": entry.title,
+        "date": given.iso() if given else "",
+        "awarder": entry.organisation,
+        "summary": f"{entry.title}, {entry.organisation}, {', '.join(entry.years)}",
+    }
+
+
+def resume(env: BuildEnvironment) -> dict[str, Any]:
+    """The CV as JSON Resume: https://jsonresume.org/schema."""
+    domain = _domain(env)
+    entries = cv_order(env)
+    person = domain.person
+    basics: dict[str, Any] = {}
+    if person is not None:
+        basics = {"name": person.name, "email": person.email}
+        websites = [link.url for link in person.links if link.is_website]
+        if websites:
+            basics["url"] = websites[0]
+        basics["profiles"] = [
+            {"network": link.network, "username": link.label, "url": link.url}
+            for link in person.links
+            if not link.is_website
+        ]
+    skills: dict[str, list[str]] = {}
+    for entry in entries:
+        for skill in entry.skills:
+            name = model.canonical_skill(skill, env.config.cv_skill_aliases)
+            keywords = skills.setdefault(model.skill_key(name), [name])
+            if skill not in keywords:
+                keywords.append(skill)
+    index = domain.skills()
+    return {
+        "basics": {key: value for key, value in basics.items() if value},
+        "work": [_work(e) for e in entries if e.kind in ("work", "teaching")],
+        "education": [_education(e) for e in entries if e.kind == "education"],
+        "awards": [_award(e) for e in entries if e.kind == "award"],
+        "skills": [
+            {"name": name, "keywords": skills[model.skill_key(name)][1:] or [name]}
+            for name in index
+        ],
+        "projects": [_project(e) for e in entries if e.kind == "project"],
+    }
+
+
+def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
+    """The index page as a schema.org ProfilePage about its Person.
+
+    No phone number or postal address: the CV gives none, and would not
+    want them published.
+    """
+    domain = _domain(env)
+    entries = cv_order(env)
+    person = domain.person
+    about: dict[str, Any] = {"@type": "Person"}
+    if person is not None:
+        about["name"] = person.name
+        about["sameAs"] = [link.url for link in person.links]
+    schools = dict.fromkeys(e.organisation for e in entries if e.kind == "education")
+    about["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": s} for s in schools]
+    about["knowsAbout"] = list(domain.skills())
+    about["hasOccupation"] = [
+        {
+            "@type": "Occupation",
+            "name": entry.role,
+            "description": entry.label,
+            **(
+                {"occupationLocation": {"@type": "City", "name": entry.location}}
+                if entry.location
+                else {}
+            ),
+        }
+        for entry in entries
+        if entry.kind in ("work", "teaching")
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": page_url,
+        "mainEntity": about,
+    }
+
+
+def description(env: BuildEnvironment, docname: str) -> str:
+    """What a page holds, in a sentence made from its entries, for link
+    previews and search results. Never the e-mail address."""
+    domain = _domain(env)
+    name = domain.person.name if domain.person else env.config.project
+    docs = {docname, *env.toctree_includes.get(docname, [])}
+    entries = [e for e in cv_order(env) if e.docname in docs]
+    title = env.titles[docname].astext() if docname in env.titles else ""
+    if docname == env.config.root_doc:
+        everything = cv_order(env)
+        studies = [e.label for e in everything if e.kind == "education"][:1]
+        employers = list(
+            dict.fromkeys(e.organisation for e in everything if e.kind == "work")
+        )
+        at = " and ".join(
+            [", ".join(employers[:-1]), employers[-1]]
+            if len(employers) > 1
+            else employers
+        )
+        return (
+            f"Curriculum vitae of {name}: "
+            + "; ".join([*studies, f"experience at {at}"])
+            + "."
+        )
+    own = [e for e in entries if e.docname == docname]
+    if len(own) == 1:
+        entry = own[0]
+        dates = entry.dates(env.config.cv_date_format, env.config.cv_present)
+        what = ", ".join(p for p in (entry.role or entry.degree, entry.label) if p)
+        return _sentence(f"{name}: {what}, {dates}")
+    if entries:
+        return _sentence(f"{title} of {name}: " + "; ".join(e.label for e in entries))
+    if docname in domain.data["skills_index_docs"]:
+        return _sentence(f"{title} of {name}: " + ", ".join(domain.skills()))
+    return f"{title}: the curriculum vitae of {name}."
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else f"{text}."
+
+
+def _script(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: Any,
+) -> None:
+    """Metadata for each HTML page: description, and JSON-LD on the index."""
+    if doctree is None or app.builder.name == "epub":
+        return
+    text = description(app.env, pagename)
+    # sphinxext-opengraph reads og: fields from the page's metadata.
+    context["meta"] = {**(context.get("meta") or {}), "og:description": text}
+    context["metatags"] += f'<meta name="description" content="{html.escape(text)}">\n'
+    if pagename == app.config.root_doc:
+        url = app.config.html_baseurl or ""
+        context["metatags"] += _script(json_ld(app.env, url))
+
+
+def write_resume(app: Sphinx, exception: Exception | None) -> None:
+    """Every HTML build writes ``resume.json`` beside its pages."""
+    if (
+        exception is None
+        and app.builder.format == "html"
+        and app.builder.name != "epub"
+    ):
+        data = resume(app.env)
+        path = Path(app.outdir) / "resume.json"
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
+def _link(label: str, url: str, after: str = "") -> nodes.inline:
+    link = nodes.inline()
+    link += nodes.reference(label, label, refuri=url)
+    link += nodes.Text(after)
+    return link
+
+
+class DownloadsDirective(SphinxDirective):
+    """``cv:downloads``: links to the CV as PDF, ePub and JSON Resume.
+
+    On Read the Docs the PDF and ePub come from its downloads; a local
+    ``make all`` (tag ``downloads``, tested when the page is written) puts
+    them beside the HTML; a plain HTML build has ``resume.json`` only.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        up = "../" * self.env.docname.count("/")
+        basename = self.config.epub_basename
+        line = nodes.paragraph(classes=["cv-downloads"])
+        line += nodes.Text("Download: ")
+        canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
+        if os.environ.get("READTHEDOCS") and canonical:
+            site = urlsplit(canonical)
+            language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
+            version = os.environ.get("READTHEDOCS_VERSION", "latest")
+            root = f"{site.scheme}://{site.netloc}/_/downloads/{language}/{version}"
+            line += _link("PDF", f"{root}/pdf/", " \u00b7 ")
+            line += _link("ePub", f"{root}/epub/", " \u00b7 ")
+        else:
+            local = addnodes.only(expr="downloads")
+            local += _link("PDF", f"{up}{basename}.pdf", " \u00b7 ")
+            local += _link("ePub", f"{up}{basename}.epub", " \u00b7 ")
+            line += local
+        line += _link("JSON Resume", f"{up}resume.json")
+        return [line]
+
+
+def setup_export(app: Sphinx) -> None:
+    # Before sphinxext-opengraph (priority 500) reads the page's metadata.
+    app.connect("html-page-context", page_context, priority=400)
+    app.connect("build-finished", write_resume)

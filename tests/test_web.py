@@ -1,0 +1,258 @@
+"""Publishing and interchange: page metadata, sitemap, JSON-LD, JSON Resume,
+Read the Docs, and what must never be published."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from pyld import jsonld
+
+from conftest import ROOT, Build
+
+BASE = "https://wenqing-luo-cv.readthedocs.io/en/latest/"
+EMAIL = "wenqing4@illinois.edu"
+SCHEMA = Path(__file__).parent / "data" / "jsonresume-schema.json"
+NODE_TOOLS = Path(__file__).parent / "node" / "node_modules" / ".bin"
+
+
+def pages(cv_html: Build) -> dict[str, BeautifulSoup]:
+    return {
+        str(page.relative_to(cv_html.outdir)): BeautifulSoup(
+            page.read_text(encoding="utf-8"), "html.parser"
+        )
+        for page in sorted(cv_html.outdir.rglob("*.html"))
+    }
+
+
+@pytest.fixture(scope="module")
+def site(cv_html: Build) -> dict[str, BeautifulSoup]:
+    return pages(cv_html)
+
+
+@pytest.fixture(scope="module")
+def resume(cv_html: Build) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((cv_html.outdir / "resume.json").read_text())
+    return data
+
+
+def test_each_page_has_one_absolute_canonical_link(
+    site: dict[str, BeautifulSoup],
+) -> None:
+    for name, soup in site.items():
+        links = [link["href"] for link in soup.select('link[rel="canonical"]')]
+        assert links == [BASE + name], name
+
+
+def test_each_page_has_opengraph_tags_of_its_own(
+    site: dict[str, BeautifulSoup],
+) -> None:
+    descriptions = set()
+    for name, soup in site.items():
+        if name in ("search.html", "genindex.html"):
+            continue
+        og = {m["property"]: m["content"] for m in soup.select("meta[property]")}
+        assert og["og:url"] == BASE + name
+        assert og["og:title"]
+        assert (
+            og["og:description"]
+            == soup.select_one('meta[name="description"]')["content"]
+        )
+        descriptions.add(og["og:description"])
+    assert len(descriptions) == len(site) - 2
+    lark = site["experience/bytedance-lark.html"].select_one('meta[name="description"]')
+    assert lark["content"] == (
+        "Wenqing Luo: Golang, Thrift, Protobuf Intern, Bytedance Inc., "
+        "Lark Core Services Team, April 2020 \u2013 June 2020."
+    )
+
+
+def test_the_sitemap_lists_every_page_and_no_search(cv_html: Build) -> None:
+    tree = ElementTree.parse(cv_html.outdir / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = [loc.text for loc in tree.findall(".//s:loc", ns)]
+    names = sorted(url.removeprefix(BASE) for url in urls if url)
+    assert all(url.startswith(BASE) for url in urls)
+    expected = sorted(
+        str(p.relative_to(cv_html.outdir)) for p in cv_html.outdir.rglob("*.html")
+    )
+    assert names == [n for n in expected if n not in ("search.html", "genindex.html")]
+
+
+def _offline_schema_org(url: str, options: dict[str, Any]) -> dict[str, Any]:
+    """schema.org's JSON-LD context, reduced to what it declares: its vocabulary.
+    The tests run offline."""
+    assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": {"@context": {"@vocab": "https://schema.org/"}},
+    }
+
+
+def test_the_index_page_describes_the_person_in_json_ld(
+    site: dict[str, BeautifulSoup],
+) -> None:
+    scripts = site["index.html"].select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    expanded = jsonld.expand(data, {"documentLoader": _offline_schema_org})
+    assert expanded[0]["@type"] == ["https://schema.org/ProfilePage"]
+    person = data["mainEntity"]
+    assert person["@type"] == "Person"
+    assert person["name"] == "Wenqing Luo"
+    assert [school["name"] for school in person["alumniOf"]] == [
+        "University of Illinois at Urbana\u2013Champaign",
+        "Zhejiang University",
+    ]
+    assert person["sameAs"] == [
+        "https://github.com/laphets",
+        "https://laphets.com",
+        "https://www.linkedin.com/in/wenqingluo",
+    ]
+    assert {"Golang", "Kubernetes", "C/C++"} <= set(person["knowsAbout"])
+    assert [job["name"] for job in person["hasOccupation"]][:2] == [
+        "Kernel, DPDK, Service Mesh Intern",
+        "C++, LLVM, Tensorflow, Machine Learning System Intern",
+    ]
+    assert not {"telephone", "address", "email"} & set(person)
+    assert all(
+        page is site["index.html"]
+        or not page.select('script[type="application/ld+json"]')
+        for page in site.values()
+    )
+
+
+def test_resume_json_is_valid_json_resume(resume: dict[str, Any]) -> None:
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).validate(resume)
+
+
+def test_resume_json_follows_the_cv(resume: dict[str, Any]) -> None:
+    assert resume["basics"] == {
+        "name": "Wenqing Luo",
+        "email": EMAIL,
+        "url": "https://laphets.com",
+        "profiles": [
+            {
+                "network": "GitHub",
+                "username": "Laphets",
+                "url": "https://github.com/laphets",
+            },
+            {
+                "network": "LinkedIn",
+                "username": "WenqingLuo",
+                "url": "https://www.linkedin.com/in/wenqingluo",
+            },
+        ],
+    }
+    work = [
+        (job["name"], job.get("startDate"), job.get("endDate"))
+        for job in resume["work"]
+    ]
+    assert work == [
+        ("Bytedance Inc.", "2021-02", None),
+        ("Alibaba Group", "2020-06", "2020-12"),
+        ("Bytedance Inc.", "2020-04", "2020-06"),
+        ("Tencent Inc.", "2019-06", "2019-08"),
+        ("University of Illinois at Urbana\u2013Champaign", "2020-08", "2020-12"),
+    ]
+    assert resume["education"][0] == {
+        "institution": "University of Illinois at Urbana\u2013Champaign",
+        "area": "Computer Science",
+        "studyType": "M.S.",
+        "startDate": "2021",
+        "location": "Illinois",
+        "advisor": "Tianyin Xu",
+        "expectedDate": "2023-06",
+    }
+    assert [p["name"] for p in resume["projects"]] == [
+        "WeirdOS",
+        "Open-Source Contribution for VS Code and Firefox",
+        "Recruit Open Platform",
+    ]
+    assert not re.search(r"\[\d\]", json.dumps(resume))  # no citation marks
+    assert resume["awards"][3]["title"] == "Finalist Award (Top 1% among 13,749 teams)"
+    skills = {s["name"]: s["keywords"] for s in resume["skills"]}
+    assert skills["C/C++"] == ["C++", "Pure C", "C"]
+
+
+@pytest.mark.skipif(
+    not (NODE_TOOLS / "resumed").exists(),
+    reason="needs tests/node (.ci/run installs it)",
+)
+def test_a_json_resume_theme_renders_it(cv_html: Build, tmp_path: Path) -> None:
+    out = tmp_path / "resume.html"
+    theme = ("--theme", "jsonresume-theme-even")
+    subprocess.run(
+        [
+            NODE_TOOLS / "resumed",
+            "render",
+            cv_html.outdir / "resume.json",
+            *theme,
+            "-o",
+            out,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    text = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    for fact in ("Wenqing Luo", "Bytedance Inc.", "300 million DAU", "13,749 teams"):
+        assert fact in text
+
+
+def test_the_site_offers_its_downloads(site: dict[str, BeautifulSoup]) -> None:
+    links = site["index.html"].select("p.cv-downloads a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("JSON Resume", "resume.json")
+    ]
+
+
+PHONE = re.compile(r"\+\d[\d ()-]{7,}\d|\(\d{3}\)\s*\d{3}-\d{4}")
+
+
+def test_no_phone_or_postal_address_and_the_email_only_where_the_cv_shows_it(
+    cv_html: Build, resume: dict[str, Any]
+) -> None:
+    outputs = [p for p in cv_html.outdir.rglob("*") if p.is_file()]
+    text_outputs = [p for p in outputs if p.suffix in (".html", ".js", ".xml", ".json")]
+    assert not [p for p in outputs if "_sources" in p.parts]
+    for path in text_outputs:
+        text = path.read_text(encoding="utf-8")
+        assert not PHONE.search(text), path
+        assert "streetAddress" not in text and "postalCode" not in text, path
+        soup = BeautifulSoup(text, "html.parser")
+        head = soup.head
+        if head is not None:  # meta tags and JSON-LD
+            assert EMAIL not in str(head), path
+        shows_email = EMAIL in soup.get_text("") or EMAIL in text
+        assert not shows_email or path.name in ("index.html", "resume.json"), path
+    assert json.dumps(resume).count(EMAIL) == 1  # basics.email
+
+
+@pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
+def test_read_the_docs_builds_every_format(tmp_path: Path) -> None:
+    """The replay clones what is committed: run it on a clean checkout."""
+    result = subprocess.run(
+        [ROOT / ".ci" / "readthedocs", tmp_path],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    output = tmp_path / "checkout" / "_readthedocs"
+    assert [p.name for p in (output / "pdf").iterdir()] == ["wenqing-luo-cv.pdf"]
+    assert [p.name for p in (output / "epub").iterdir()] == ["wenqing-luo-cv.epub"]
+    index = (output / "html" / "index.html").read_text(encoding="utf-8")
+    assert (
+        'href="https://wenqing-luo-cv.readthedocs.io/_/downloads/en/latest/pdf/"'
+        in index
+    )
