@@ -63,11 +63,12 @@ BAD_INPUT = {
 
 @pytest.mark.parametrize("testroot", sorted(BAD_INPUT))
 def test_bad_input_names_file_line_and_what_is_accepted(
-    make_app: type[SphinxTestApp], rootdir: Path, testroot: str
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, testroot: str
 ) -> None:
     line, message = BAD_INPUT[testroot]
     srcdir = rootdir / f"test-{testroot}"
-    app = make_app("html", srcdir=srcdir, freshenv=True)
+    # Read in place, written elsewhere: the testroot stays clean.
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path, freshenv=True)
     app.build()
     warnings = strip_escape_sequences(app.warning.getvalue()).splitlines()
     assert warnings == [f"{srcdir / 'index.md'}:{line}: WARNING: {message}"]
