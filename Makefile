@@ -31,8 +31,13 @@ $(DEV_DEPS): requirements-dev.txt $(BUILD_DEPS)
 	@touch $@
 
 # Warnings are errors, every reference is checked, and all of them are shown.
+# The site is built aside and replaces _build/html only if it passed, so a
+# failed build never leaves a half-built site where the good one was.
 strict: $(BUILD_DEPS)
-	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" -nW --keep-going $(SPHINXOPTS) $(O)
+	@rm -rf "$(BUILDDIR)/strict"
+	@$(SPHINXBUILD) -b html "$(SOURCEDIR)" "$(BUILDDIR)/strict" -d "$(BUILDDIR)/doctrees" \
+		-nW --keep-going $(SPHINXOPTS) $(O)
+	@rm -rf "$(BUILDDIR)/html" && mv "$(BUILDDIR)/strict" "$(BUILDDIR)/html"
 
 # Rebuild and reload the browser on every save.
 live: $(DEV_DEPS)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_cv.config import setup_config
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.epub import setup_epub
 from sphinx_cv.export import setup_export
 from sphinx_cv.html import setup_html
 from sphinx_cv.latex import setup_latex
+from sphinx_cv.sources import setup_sources
 from sphinx_cv.views import RenderViews, outdated_views
 
 if TYPE_CHECKING:
@@ -24,11 +26,7 @@ __version__ = "0.2.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    # How every date is shown: strftime for months; years stand alone.
-    app.add_config_value("cv_date_format", "%B %Y", "env", types=frozenset({str}))
-    app.add_config_value("cv_present", "Present", "env", types=frozenset({str}))
-    # Other spellings of a skill -> the name the Skills section uses.
-    app.add_config_value("cv_skill_aliases", {}, "env", types=frozenset({dict}))
+    setup_config(app)
     app.add_domain(CVDomain)
     app.add_post_transform(RenderViews)
     app.connect("env-get-outdated", outdated_views)
@@ -36,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_latex(app)
     setup_epub(app)
     setup_export(app)
+    setup_sources(app)
     return {
         "version": __version__,
         "env_version": 1,

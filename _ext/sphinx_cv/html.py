@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,5 +27,26 @@ def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
     )
 
 
+def visit_title(self: HTML5Translator, node: nodes.title) -> None:
+    """Give a toctree caption the heading level its heading role requires.
+
+    Sphinx writes ``<p class="caption" role="heading">`` for the captions in
+    the sidebar; without ``aria-level`` axe reports a critical violation and
+    the Nu HTML Checker an error on every page. They head the navigation
+    below the page's own title, so level 2.
+    """
+    parent = node.parent
+    if isinstance(parent, addnodes.compact_paragraph) and parent.get("toctree"):
+        level: dict[str, Any] = {"aria-level": "2"}
+        self.body.append(
+            self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **level)
+        )
+        self.body.append('<span class="caption-text">')
+        self.context.append("</span></p>\n")
+    else:
+        type(self).visit_title(self, node)
+
+
 def setup_html(app: Sphinx) -> None:
     app.add_node(nodes.citation, override=True, html=(visit_citation, None))
+    app.add_node(nodes.title, override=True, html=(visit_title, None))
