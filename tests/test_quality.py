@@ -1,0 +1,113 @@
+"""Quality gates on the built site: accessibility (axe-core in Chromium),
+validity (the Nu HTML Checker) and reproducibility."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, STRICT, Build, copy_cv
+
+NODE = Path(__file__).parent / "node"
+VNU = NODE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHROMIUM = shutil.which("chromium")
+# Saved for reviewers, as CI artefacts: the index and one entry page.
+SHOTS_DIR = ROOT / "_build" / "screenshots"
+SHOTS = ["index.html", "experience/bytedance-virtualization.html"]
+
+
+@pytest.fixture(scope="module")
+def axe(cv_html: Build) -> list[dict[str, Any]]:
+    if CHROMIUM is None or not (NODE / "node_modules" / "axe-core").is_dir():
+        pytest.skip("needs chromium and tests/node (.ci/run installs them)")
+    pages = sorted(
+        str(p.relative_to(cv_html.outdir)) for p in cv_html.outdir.rglob("*.html")
+    )
+    result = subprocess.run(
+        ["node", NODE / "axe.mjs", cv_html.outdir, SHOTS_DIR, *pages],
+        env={**os.environ, "CHROMIUM": CHROMIUM, "SHOTS": ",".join(SHOTS)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    violations: list[dict[str, Any]] = json.loads(result.stdout)
+    return violations
+
+
+def test_no_serious_or_critical_accessibility_violation(
+    axe: list[dict[str, Any]],
+) -> None:
+    assert [v for v in axe if v["impact"] in ("serious", "critical")] == []
+
+
+def test_screenshots_are_saved_for_review(axe: list[dict[str, Any]]) -> None:
+    names = {p.name for p in SHOTS_DIR.glob("*.png")}
+    for page in SHOTS:
+        slug = page.removesuffix(".html").replace("/", "-")
+        for size in ("desktop", "phone"):
+            for scheme in ("light", "dark"):
+                assert f"{slug}-{size}-{scheme}.png" in names
+
+
+@pytest.mark.skipif(not VNU.is_file(), reason="needs tests/node (.ci/run installs it)")
+def test_the_nu_html_checker_finds_no_error(cv_html: Build) -> None:
+    options = ("--errors-only", "--format", "json", "--skip-non-html")
+    result = subprocess.run(
+        ["java", "-jar", VNU, *options, cv_html.outdir],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == []
+    assert result.returncode == 0
+
+
+def build_twice(tmp_path: Path, builder: str) -> tuple[Path, Path]:
+    """The CV built from two copies in different directories, same epoch."""
+    outputs = []
+    for name in ("one", "two"):
+        source = copy_cv(tmp_path / name / "src")
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-M",
+                builder,
+                source,
+                source / "_build",
+                *STRICT,
+            ],
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+            check=True,
+            capture_output=True,
+        )
+        outputs.append(source / "_build")
+    return outputs[0], outputs[1]
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()
+    }
+
+
+def test_two_html_builds_are_byte_identical(tmp_path: Path) -> None:
+    one, two = build_twice(tmp_path, "html")
+    assert tree(one / "html") == tree(two / "html")
+
+
+@pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
+def test_two_pdf_builds_are_byte_identical(tmp_path: Path) -> None:
+    one, two = build_twice(tmp_path, "latexpdf")
+    pdf = "latex/wenqing-luo-cv.pdf"
+    assert (one / pdf).read_bytes() == (two / pdf).read_bytes()
