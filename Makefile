@@ -62,8 +62,8 @@ all: latexpdf epub
 		"$(BUILDDIR)/html/"
 
 lint: $(DEV_DEPS)
-	$(VENV)/bin/ruff check _ext tests conf.py
-	$(VENV)/bin/ruff format --check _ext tests conf.py
+	$(VENV)/bin/ruff check _ext tests benchmarks conf.py
+	$(VENV)/bin/ruff format --check _ext tests benchmarks conf.py
 	$(VENV)/bin/mypy
 
 test: lint

@@ -38,6 +38,7 @@ exclude_patterns = [
     ".*",
     "README.md",
     "tests",
+    "benchmarks",
     "node_modules",
 ]
 
@@ -137,6 +138,8 @@ html_css_files = ["cv.css"]
 # The Markdown sources are not part of the CV; do not publish them.
 html_copy_source = False
 html_show_sourcelink = False
+# A CV has no index entries: the general index would be an empty page.
+html_use_index = False
 
 # -- External links (make linkcheck; needs the internet, so not in CI) ---------
 

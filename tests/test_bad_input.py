@@ -32,6 +32,12 @@ def replace(old: str, new: str) -> Edit:
     return edit
 
 
+def conf_line(setting: str) -> int:
+    """The line of conf.py that sets *setting*."""
+    lines = (ROOT / "conf.py").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(setting))
+
+
 # name: ({file: edit}, the message expected, as "file:line: LEVEL: text")
 CASES: dict[str, tuple[dict[str, Edit], str]] = {
     "yaml front matter": (
@@ -91,7 +97,7 @@ CASES: dict[str, tuple[dict[str, Edit], str]] = {
     ),
     "unknown entry": (
         {"education.md": replace("<weirdos>", "<weird-os>")},
-        "education.md:20: WARNING: unknown CV entry: weird-os [ref.entry]",
+        "education.md:21: WARNING: unknown CV entry: weird-os [ref.entry]",
     ),
     "unknown citation key": (
         {"honors.md": replace("`icm2020`", "`icm2021`")},
@@ -131,12 +137,14 @@ CASES: dict[str, tuple[dict[str, Edit], str]] = {
     ),
     "bad date format": (
         {"conf.py": replace('cv_date_format = "%B %Y"', 'cv_date_format = "%B"')},
-        "conf.py:64: WARNING: cv_date_format '%B' shows no year: use a strftime "
+        f"conf.py:{conf_line('cv_date_format')}: WARNING: cv_date_format '%B' "
+        "shows no year: use a strftime "
         "format with %Y or %y, such as '%B %Y' [cv.config]",
     ),
     "bad skill aliases": (
         {"conf.py": replace('"C": "C/C++",', '"C": 3,')},
-        "conf.py:68: WARNING: cv_skill_aliases must map each spelling (a string) to "
+        f"conf.py:{conf_line('cv_skill_aliases')}: WARNING: cv_skill_aliases must "
+        "map each spelling (a string) to "
         "a skill name (a string) [cv.config]",
     ),
 }

@@ -16,7 +16,7 @@ from sphinx_cv.export import setup_export
 from sphinx_cv.html import setup_html
 from sphinx_cv.latex import setup_latex
 from sphinx_cv.sources import setup_sources
-from sphinx_cv.views import RenderViews, outdated_views
+from sphinx_cv.views import RenderViews, note_views, outdated_views
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,7 +29,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     app.add_domain(CVDomain)
     app.add_post_transform(RenderViews)
-    app.connect("env-get-outdated", outdated_views)
+    app.connect("env-before-read-docs", note_views)
+    app.connect("env-get-updated", outdated_views)
     setup_html(app)
     setup_latex(app)
     setup_epub(app)

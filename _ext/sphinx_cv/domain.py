@@ -9,7 +9,7 @@ with intersphinx (``:external+cv:cv:entry:`bytedance-lark```).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -59,6 +59,22 @@ class CVDomain(Domain):
         "skill": "no entry lists the skill %(target)s",
     }
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # What is derived from all entries, computed once per change: every
+        # page resolves its skill links against it, so recomputing it per
+        # link would make a build quadratic in the number of entries.
+        self._derived: dict[str, Any] = {}
+
+    def changed(self) -> None:
+        """Forget what was derived from the entries; they have changed."""
+        self._derived.clear()
+
+    def _derive(self, name: str, compute: Callable[[], Any]) -> Any:
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]
+
     @property
     def entries(self) -> dict[str, model.Entry]:
         entries: dict[str, model.Entry] = self.data["entries"]
@@ -77,6 +93,7 @@ class CVDomain(Domain):
             self._warn_duplicate(entry, other, location)
             return False
         self.entries[entry.id] = entry
+        self.changed()
         return True
 
     @property
@@ -101,14 +118,50 @@ class CVDomain(Domain):
         return True
 
     def skills(self) -> dict[str, list[model.Entry]]:
-        return model.skills_index(
-            self.entries.values(), self.env.config.cv_skill_aliases
+        """Each skill with the entries that used it (see model.skills_index)."""
+        aliases = self.env.config.cv_skill_aliases
+        index: dict[str, list[model.Entry]] = self._derive(
+            "skills", lambda: model.skills_index(self.entries.values(), aliases)
         )
+        return index
+
+    def ordered(self) -> list[model.Entry]:
+        """Entries as the CV reads: pages in toctree order, then page order."""
+        env = self.env
+
+        def compute() -> list[model.Entry]:
+            docs: dict[str, int] = {}
+            todo = [env.config.root_doc]
+            while todo:
+                doc = todo.pop(0)
+                if doc not in docs:
+                    docs[doc] = len(docs)
+                    todo[:0] = env.toctree_includes.get(doc, [])
+            return sorted(
+                self.entries.values(),
+                key=lambda e: (docs.get(e.docname, len(docs)), e.lineno),
+            )
+
+        ordered: list[model.Entry] = self._derive("ordered", compute)
+        return ordered
+
+    def on_page(self, docname: str) -> list[model.Entry]:
+        """The entries written on *docname*, in page order."""
+
+        def compute() -> dict[str, list[model.Entry]]:
+            pages: dict[str, list[model.Entry]] = {}
+            for entry in self.ordered():
+                pages.setdefault(entry.docname, []).append(entry)
+            return pages
+
+        pages: dict[str, list[model.Entry]] = self._derive("pages", compute)
+        return pages.get(docname, [])
 
     def clear_doc(self, docname: str) -> None:
         for entry_id, entry in list(self.entries.items()):
             if entry.docname == docname:
                 del self.entries[entry_id]
+        self.changed()
         self.data["skills_index_docs"].pop(docname, None)
         self.data["timeline_docs"].pop(docname, None)
         self.data["people"].pop(docname, None)
@@ -127,6 +180,7 @@ class CVDomain(Domain):
             for docname, line in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = line
+        self.changed()
 
     def resolve_xref(
         self,
@@ -173,11 +227,13 @@ class CVDomain(Domain):
             return None if entry is None else (entry.docname, entry.anchor, entry.label)
         index_doc = self.skills_index_doc
         aliases = self.env.config.cv_skill_aliases
-        key = model.skill_key(model.canonical_skill(target, aliases))
-        for skill in self.skills():
-            if model.skill_key(skill) == key and index_doc is not None:
-                return (index_doc, model.skill_anchor(skill), skill)
-        return None
+        lookup: dict[str, str] = self._derive(
+            "skill keys", lambda: {model.skill_key(s): s for s in self.skills()}
+        )
+        skill = lookup.get(model.skill_key(model.canonical_skill(target, aliases)))
+        if skill is None or index_doc is None:
+            return None
+        return (index_doc, model.skill_anchor(skill), skill)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for entry in self.entries.values():

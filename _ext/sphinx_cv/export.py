@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
+import yaml
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
@@ -34,16 +35,7 @@ def _domain(env: BuildEnvironment) -> CVDomain:
 
 def cv_order(env: BuildEnvironment) -> list[model.Entry]:
     """Entries as the CV reads: pages in toctree order, entries in page order."""
-    docs: list[str] = []
-    todo = [env.config.root_doc]
-    while todo:
-        doc = todo.pop(0)
-        if doc not in docs:
-            docs.append(doc)
-            todo[:0] = env.toctree_includes.get(doc, [])
-    position = {doc: index for index, doc in enumerate(docs)}
-    entries = _domain(env).entries.values()
-    return sorted(entries, key=lambda e: (position.get(e.docname, len(docs)), e.lineno))
+    return _domain(env).ordered()
 
 
 def _dates(entry: model.Entry) -> dict[str, str]:
@@ -153,6 +145,109 @@ def resume(env: BuildEnvironment) -> dict[str, Any]:
     }
 
 
+def _rendercv_date(date: model.PartialDate | None) -> str:
+    return "present" if date is None else date.iso()
+
+
+def rendercv(env: BuildEnvironment) -> dict[str, Any]:
+    """The CV as RenderCV input (its ``cv`` part, schema of RenderCV 2.x).
+
+    Sections keep the CV's order and titles; RenderCV's entry types carry the
+    same facts: teaching as an experience, awards and skills as one-liners.
+    """
+    domain = _domain(env)
+    entries = cv_order(env)
+    person = domain.person
+    cv: dict[str, Any] = {}
+    if person is not None:
+        cv["name"] = person.name
+        if person.email:
+            cv["email"] = person.email
+        for link in person.links:
+            if link.is_website:
+                cv.setdefault("website", link.url)
+            else:
+                username = link.url.rstrip("/").rsplit("/", 1)[-1]
+                network = {"network": link.network, "username": username}
+                cv.setdefault("social_networks", []).append(network)
+
+    def dated(entry: model.Entry) -> dict[str, str]:
+        return {
+            "start_date": _rendercv_date(entry.start),
+            "end_date": _rendercv_date(entry.end),
+        }
+
+    def highlights(entry: model.Entry) -> list[str]:
+        return [*(f"{entry.summary}",) * bool(entry.summary), *entry.highlights]
+
+    sections: dict[str, list[Any]] = {}
+    for entry in entries:
+        if entry.kind == "education":
+            study, _, area = entry.degree.partition(" in ")
+            notes = [f"Advisor: {entry.advisor}"] if entry.advisor else []
+            if entry.expected:
+                notes.append(
+                    f"Expected {entry.expected.format(env.config.cv_date_format)}"
+                )
+            sections.setdefault("Education", []).append(
+                {
+                    "institution": entry.organisation,
+                    "area": area or study,
+                    "degree": study if area else None,
+                    "location": entry.location,
+                    **dated(entry),
+                    "highlights": notes + highlights(entry),
+                }
+            )
+        elif entry.kind in ("work", "teaching"):
+            title = "Experience" if entry.kind == "work" else "Teaching Experience"
+            position = (
+                entry.role if entry.kind == "work" else f"{entry.role}, {entry.course}"
+            )
+            sections.setdefault(title, []).append(
+                {
+                    "company": entry.organisation,
+                    "position": f"{position} at {entry.team}"
+                    if entry.team
+                    else position,
+                    "location": entry.location or None,
+                    **dated(entry),
+                    "highlights": highlights(entry),
+                }
+            )
+        elif entry.kind == "project":
+            sections.setdefault("Projects", []).append(
+                {
+                    "name": entry.name,
+                    **dated(entry),
+                    "summary": ", ".join(p for p in (entry.role, entry.kind_of) if p)
+                    or None,
+                    "highlights": highlights(entry),
+                }
+            )
+        else:
+            years = ", ".join(entry.years)
+            award = {"bullet": f"{entry.organisation}, {entry.title}, {years}"}
+            sections.setdefault("Honors and Awards", []).append(award)
+    sections["Skills"] = [
+        {"label": skill, "details": ", ".join(short_names)}
+        for skill, short_names in _skill_uses(domain).items()
+    ]
+    cv["sections"] = {
+        title: [{k: v for k, v in item.items() if v is not None} for item in items]
+        for title, items in sections.items()
+    }
+    return {"cv": cv}
+
+
+def _skill_uses(domain: CVDomain) -> dict[str, list[str]]:
+    labels = model.short_labels(domain.entries.values())
+    return {
+        skill: [labels[entry.id] for entry in used]
+        for skill, used in domain.skills().items()
+    }
+
+
 def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
     """The index page as a schema.org ProfilePage about its Person.
 
@@ -196,8 +291,8 @@ def description(env: BuildEnvironment, docname: str) -> str:
     previews and search results. Never the e-mail address."""
     domain = _domain(env)
     name = domain.person.name if domain.person else env.config.project
-    docs = {docname, *env.toctree_includes.get(docname, [])}
-    entries = [e for e in cv_order(env) if e.docname in docs]
+    pages = [docname, *env.toctree_includes.get(docname, [])]
+    entries = [entry for page in pages for entry in domain.on_page(page)]
     title = env.titles[docname].astext() if docname in env.titles else ""
     if docname == env.config.root_doc:
         everything = cv_order(env)
@@ -256,16 +351,18 @@ def page_context(
         context["metatags"] += _script(json_ld(app.env, url))
 
 
-def write_resume(app: Sphinx, exception: Exception | None) -> None:
-    """Every HTML build writes ``resume.json`` beside its pages."""
-    if (
-        exception is None
-        and app.builder.format == "html"
-        and app.builder.name != "epub"
-    ):
-        data = resume(app.env)
-        path = Path(app.outdir) / "resume.json"
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """Every HTML build writes ``resume.json`` (JSON Resume) and
+    ``rendercv.yaml`` (RenderCV input) beside its pages."""
+    if exception is not None or app.builder.format != "html":
+        return
+    if app.builder.name == "epub":
+        return
+    outdir = Path(app.outdir)
+    data = json.dumps(resume(app.env), ensure_ascii=False, indent=2)
+    (outdir / "resume.json").write_text(data + "\n", "utf-8")
+    cv = yaml.safe_dump(rendercv(app.env), allow_unicode=True, sort_keys=False)
+    (outdir / "rendercv.yaml").write_text(cv, "utf-8")
 
 
 def _link(label: str, url: str, after: str = "") -> nodes.inline:
@@ -308,4 +405,4 @@ class DownloadsDirective(SphinxDirective):
 def setup_export(app: Sphinx) -> None:
     # Before sphinxext-opengraph (priority 500) reads the page's metadata.
     app.connect("html-page-context", page_context, priority=400)
-    app.connect("build-finished", write_resume)
+    app.connect("build-finished", write_exports)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -360,14 +361,10 @@ def short_labels(entries: Iterable[Entry]) -> dict[str, str]:
     tells them apart.  A degree, a project or a course names itself.
     """
     entries = list(entries)
-    employers = [e.organisation for e in entries if e.kind == "work"]
+    employers = Counter(e.organisation for e in entries if e.kind == "work")
     labels = {}
     for entry in entries:
-        if (
-            entry.kind == "work"
-            and entry.team
-            and employers.count(entry.organisation) > 1
-        ):
+        if entry.kind == "work" and entry.team and employers[entry.organisation] > 1:
             labels[entry.id] = f"{entry.organisation} ({entry.team})"
         elif entry.kind == "work":
             labels[entry.id] = entry.organisation

@@ -8,6 +8,7 @@ builder (HTML, LaTeX, ePub).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -77,14 +78,26 @@ def _skills_index(
     return nodes.container("", listing, classes=["cv-skills-index"])
 
 
-def outdated_views(
-    app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """Rewrite the pages holding a view whenever any page changes."""
-    if not (added or changed or removed):
+def _shown(env: Any) -> frozenset[model.Entry]:
+    """What the views show of the entries: everything but their bodies."""
+    entries = env.domains["cv"].entries.values()
+    return frozenset(
+        dataclasses.replace(e, lineno=0, summary="", highlights=()) for e in entries
+    )
+
+
+def note_views(app: Any, env: Any, docnames: list[str]) -> None:
+    """Before reading, remember what the views show."""
+    env.domains["cv"].shown_before = _shown(env)
+
+
+def outdated_views(app: Any, env: Any) -> list[str]:
+    """After reading, rewrite the pages holding a view if what they show
+    changed; an edit to an entry's highlights alone leaves them be."""
+    domain = env.domains["cv"]
+    if getattr(domain, "shown_before", None) == _shown(env):
         return []
-    data = env.domains["cv"].data
-    return sorted({*data["timeline_docs"], *data["skills_index_docs"]})
+    return sorted({*domain.data["timeline_docs"], *domain.data["skills_index_docs"]})
 
 
 class RenderViews(SphinxPostTransform):
