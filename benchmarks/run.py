@@ -62,7 +62,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return elapsed, int(report.read_text().split()[-1])
 
 
-def make(project: Path, target: str) -> list[str]:
+def make(target: str) -> list[str]:
     return ["make", "-s", target, f"VENV={VENV}"]
 
 
@@ -102,38 +102,23 @@ def ours(results: Results, repeat: int, work: Path) -> None:
         page = project / ENTRY
         page.write_text(page.read_text().replace("case by case.", "case by case. "))
 
-    results.measure(
-        "cold make html", repeat, clean, lambda: timed(make(project, "html"), project)
-    )
-    results.measure(
-        "no-change rebuild",
-        repeat,
-        nothing,
-        lambda: timed(make(project, "html"), project),
-    )
-    results.measure(
-        "rebuild after editing one entry",
-        repeat,
-        edit,
-        lambda: timed(make(project, "html"), project),
-    )
-    results.measure(
-        "cold make epub", repeat, clean, lambda: timed(make(project, "epub"), project)
-    )
+    steps = [
+        ("cold make html", clean, "html"),
+        ("no-change rebuild", nothing, "html"),
+        ("rebuild after editing one entry", edit, "html"),
+        ("cold make epub", clean, "epub"),
+    ]
     if shutil.which("latexmk"):
-        results.measure(
-            "cold make latexpdf",
-            repeat,
-            clean,
-            lambda: timed(make(project, "latexpdf"), project),
-        )
-        results.measure(
-            "cold make all", repeat, clean, lambda: timed(make(project, "all"), project)
-        )
+        steps += [
+            ("cold make latexpdf", clean, "latexpdf"),
+            ("cold make all", clean, "all"),
+        ]
     else:
         print("  make latexpdf, make all: skipped (no TeX)")
+    for name, prepare, target in steps:
+        results.measure(name, repeat, prepare, lambda t=target: timed(make(t), project))
     clean()
-    timed(make(project, "html"), project)
+    timed(make("html"), project)
     shutil.copy(build / "html" / "resume.json", work / "resume.json")
     shutil.copy(build / "html" / "rendercv.yaml", work / "rendercv.yaml")
 
@@ -248,7 +233,7 @@ def scaling(results: Results, repeat: int, work: Path, factors: list[int]) -> No
             name,
             max(1, repeat if factor < 100 else repeat // 2),
             lambda p=project: shutil.rmtree(p / "_build", ignore_errors=True),
-            lambda p=project: timed(make(p, "html"), p),
+            lambda p=project: timed(make("html"), p),
         )
         base = base or (seconds, count)
         per_entry = 1000 * seconds / count

@@ -160,4 +160,16 @@ SKILLS = [
     "Security, Computer Network, Computer Organization and Design",
 ]
 
+#: The CV's sections in order, as every output titles them.
+SECTIONS = [
+    "Education",
+    "Experience",
+    "Projects",
+    "Teaching",
+    "Honors and awards",
+    "Skills",
+    "Skills index",
+    "References",
+]
+
 ALL = HEADER + EDUCATION + EXPERIENCE + PROJECTS + TEACHING + HONORS + SKILLS

@@ -13,14 +13,12 @@ from pypdf import PdfReader
 
 from conftest import ROOT, normalise
 from facts import ALL as FACTS
+from facts import SECTIONS
 
 pytestmark = pytest.mark.skipif(
     shutil.which("latexmk") is None or shutil.which("pdftotext") is None,
     reason="needs TeX and poppler-utils (.ci/run installs them)",
 )
-
-SECTIONS = ["Education", "Experience", "Projects", "Teaching", "Honors and awards"]
-SECTIONS += ["Skills", "Skills index", "References"]
 
 
 def make_pdf(builddir: Path, papersize: str) -> Path:
