@@ -33,11 +33,6 @@ def _domain(env: BuildEnvironment) -> CVDomain:
     return cast("CVDomain", env.domains["cv"])
 
 
-def cv_order(env: BuildEnvironment) -> list[model.Entry]:
-    """Entries as the CV reads: pages in toctree order, entries in page order."""
-    return _domain(env).ordered()
-
-
 def _dates(entry: model.Entry) -> dict[str, str]:
     dates = {}
     if entry.start is not None:
@@ -111,7 +106,7 @@ def _award(entry: model.Entry) -> dict[str, Any]:
 def resume(env: BuildEnvironment) -> dict[str, Any]:
     """The CV as JSON Resume: https://jsonresume.org/schema."""
     domain = _domain(env)
-    entries = cv_order(env)
+    entries = _domain(env).ordered()
     person = domain.person
     basics: dict[str, Any] = {}
     if person is not None:
@@ -156,7 +151,7 @@ def rendercv(env: BuildEnvironment) -> dict[str, Any]:
     same facts: teaching as an experience, awards and skills as one-liners.
     """
     domain = _domain(env)
-    entries = cv_order(env)
+    entries = _domain(env).ordered()
     person = domain.person
     cv: dict[str, Any] = {}
     if person is not None:
@@ -255,7 +250,7 @@ def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
     want them published.
     """
     domain = _domain(env)
-    entries = cv_order(env)
+    entries = _domain(env).ordered()
     person = domain.person
     about: dict[str, Any] = {"@type": "Person"}
     if person is not None:
@@ -295,7 +290,7 @@ def description(env: BuildEnvironment, docname: str) -> str:
     entries = [entry for page in pages for entry in domain.on_page(page)]
     title = env.titles[docname].astext() if docname in env.titles else ""
     if docname == env.config.root_doc:
-        everything = cv_order(env)
+        everything = _domain(env).ordered()
         studies = [e.label for e in everything if e.kind == "education"][:1]
         employers = list(
             dict.fromkeys(e.organisation for e in everything if e.kind == "work")

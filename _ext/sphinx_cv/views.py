@@ -9,7 +9,7 @@ builder (HTML, LaTeX, ePub).
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -30,24 +30,32 @@ class skills_index(nodes.General, nodes.Element):
     """Placeholder for the index of skills and the entries that used them."""
 
 
-class TimelineDirective(SphinxDirective):
+class ViewDirective(SphinxDirective):
+    """Leave a view's placeholder, and note the page in the domain's *pages*
+    (rewritten when what the view shows changes)."""
+
+    placeholder: ClassVar[type[nodes.Element]]
+    pages: ClassVar[str]
+
+    def run(self) -> list[nodes.Node]:
+        self.env.domains["cv"].data[self.pages][self.env.docname] = self.lineno
+        node = self.placeholder()
+        self.set_source_info(node)
+        return [node]
+
+
+class TimelineDirective(ViewDirective):
     """``cv:timeline``: every dated entry, newest first, linked to its page."""
 
-    def run(self) -> list[nodes.Node]:
-        self.env.domains["cv"].data["timeline_docs"][self.env.docname] = self.lineno
-        node = timeline()
-        self.set_source_info(node)
-        return [node]
+    placeholder = timeline
+    pages = "timeline_docs"
 
 
-class SkillsIndexDirective(SphinxDirective):
+class SkillsIndexDirective(ViewDirective):
     """``cv:skills-index``: each skill with links to every entry that used it."""
 
-    def run(self) -> list[nodes.Node]:
-        self.env.domains["cv"].data["skills_index_docs"][self.env.docname] = self.lineno
-        node = skills_index()
-        self.set_source_info(node)
-        return [node]
+    placeholder = skills_index
+    pages = "skills_index_docs"
 
 
 def _timeline(entries: list[model.Entry], docname: str, config: Any) -> nodes.Node:
