@@ -62,6 +62,12 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return elapsed, int(report.read_text().split()[-1])
 
 
+def edit(project: Path) -> None:
+    """Change one entry's text, as an author saving a page does."""
+    page = project / ENTRY
+    page.write_text(page.read_text().replace("case by case.", "case by case. "))
+
+
 def make(target: str) -> list[str]:
     return ["make", "-s", target, f"VENV={VENV}"]
 
@@ -98,14 +104,10 @@ def ours(results: Results, repeat: int, work: Path) -> None:
     def nothing() -> None:
         pass
 
-    def edit() -> None:
-        page = project / ENTRY
-        page.write_text(page.read_text().replace("case by case.", "case by case. "))
-
     steps = [
         ("cold make html", clean, "html"),
         ("no-change rebuild", nothing, "html"),
-        ("rebuild after editing one entry", edit, "html"),
+        ("rebuild after editing one entry", lambda: edit(project), "html"),
         ("cold make epub", clean, "epub"),
     ]
     if shutil.which("latexmk"):
@@ -245,6 +247,13 @@ def scaling(results: Results, repeat: int, work: Path, factors: list[int]) -> No
             per_entry = 1000 * seconds / count
             growth = f"{seconds / base[0]:5.2f}x the time for {count / base[1]:5.1f}x"
             print(f"    {per_entry:6.1f} ms per entry; {growth} the entries")
+            edited, _ = results.measure(
+                f"  then one entry edited ({theme}), {factor}x",
+                repeat,
+                lambda p=project: edit(p),
+                lambda p=project, o=options: timed([*make("html"), *o], p),
+            )
+            print(f"    rebuild after one edit / cold html: {edited / seconds:.2f}")
 
 
 def live_latency(work: Path, repeat: int) -> None:
