@@ -31,12 +31,15 @@ $(DEV_DEPS): requirements-dev.txt $(BUILD_DEPS)
 	@touch $@
 
 # Warnings are errors, every reference is checked, and all of them are shown.
-# The site is built aside and replaces _build/html only if it passed, so a
-# failed build never leaves a half-built site where the good one was.
+# Every page is read again (-E): Sphinx warns about a page only when it reads
+# it, so a saved environment would let a second run pass over the warning
+# that failed the first. The site is built aside and replaces _build/html
+# only if it passed, so a failed build never leaves a half-built site where
+# the good one was.
 strict: $(BUILD_DEPS)
 	@rm -rf "$(BUILDDIR)/strict"
 	@$(SPHINXBUILD) -b html "$(SOURCEDIR)" "$(BUILDDIR)/strict" -d "$(BUILDDIR)/doctrees" \
-		-nW --keep-going $(SPHINXOPTS) $(O)
+		-E -nW --keep-going $(SPHINXOPTS) $(O)
 	@rm -rf "$(BUILDDIR)/html" && mv "$(BUILDDIR)/strict" "$(BUILDDIR)/html"
 
 # Rebuild and reload the browser on every save.

@@ -183,9 +183,27 @@ def test_bad_input_fails_clearly_and_keeps_the_good_site(
 
     result = strict(project)
 
-    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
-    output = output.replace(f"{project}/", "")
     assert result.returncode != 0
+    output = said(result, project)
     assert "Traceback" not in output
     assert message in output.splitlines()
     assert (good / "_build" / "html" / "index.html").read_bytes() == index
+
+
+def said(result: subprocess.CompletedProcess[str], project: Path) -> str:
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
+    return output.replace(f"{project}/", "")
+
+
+def test_a_second_strict_build_fails_as_the_first_did(tmp_path: Path) -> None:
+    # Sphinx warns about a page only when it reads it: a strict build that
+    # reused the saved environment would pass the second time.
+    project = copy_cv(tmp_path / "cv")
+    edits, message = CASES["malformed date"]
+    for name, edit in edits.items():
+        path = project / name
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for _ in range(2):
+        result = strict(project)
+        assert result.returncode != 0
+        assert message in said(result, project).splitlines()
