@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import Build, broken_links, normalise, page_text
 from facts import ALL as FACTS
@@ -47,3 +48,36 @@ def test_markdown_sources_are_not_published(cv_html: Build) -> None:
     published = [p.name for p in cv_html.outdir.rglob("*") if p.is_file()]
     assert [name for name in published if ".md" in name] == []
     assert list((cv_html.outdir / "_sources").iterdir()) == []
+
+
+SECTIONS = {
+    "experience": [
+        "February 2021 \u2013 Present Bytedance Inc., Infrastructure - "
+        "Virtualization Team",
+        "June 2020 \u2013 December 2020 Alibaba Group, Search and Recommendation "
+        "Business Unit",
+        "April 2020 \u2013 June 2020 Bytedance Inc., Lark Core Services Team",
+        "June 2019 \u2013 August 2019 Tencent Inc., Cloud & Smart Industries "
+        "Business Group (CSIG)",
+    ],
+    "projects": [
+        "October 2019 \u2013 December 2019 WeirdOS",
+        "August 2018 \u2013 June 2019 Open-Source Contribution for VS Code and Firefox",
+        "May 2018 \u2013 September 2019 Recruit Open Platform",
+    ],
+    "teaching": [
+        "August 2020 \u2013 December 2020 Teaching Assistant, ECE220 - Computer "
+        "Systems Programming",
+    ],
+}
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+def test_each_section_page_lists_its_entries_with_dates(
+    cv_html: Build, section: str
+) -> None:
+    page = cv_html.outdir / section / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    items = soup.select("article ul.cv-timeline > li")
+    assert [" ".join(li.get_text(" ").split()) for li in items] == SECTIONS[section]
+    assert all(li.select_one("a.reference.internal[href]") for li in items)

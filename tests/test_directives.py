@@ -53,6 +53,11 @@ BAD_INPUT = {
         "cv:work 'acme': :skills: 'Golang, , C' has an empty item: separate items "
         "with single commas [cv.skills]",
     ),
+    "bad-timeline-kind": (
+        4,
+        "cv:timeline: :entries: 'jobs' is not a kind of entry: use work, "
+        "education, project, teaching, award [cv.value]",
+    ),
     "bad-url": (
         6,
         "cv:project 'acme': :url: 'ftp://example.org/acme' is not a URL: use "

@@ -116,6 +116,14 @@ def parse_text(text: str) -> str:
     return text
 
 
+def parse_kind(text: str) -> str:
+    """One kind of entry, as the views filter them (see :data:`KINDS`)."""
+    kind = text.strip()
+    if kind not in KINDS:
+        raise ValueError(f"{text!r} is not a kind of entry: use {', '.join(KINDS)}")
+    return kind
+
+
 _URL = re.compile(r"(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)", re.I)
 
 
@@ -218,6 +226,7 @@ FIELDS: dict[str, Field] = {
     "skills": Field(split_list, doc="comma-separated skills"),
     "email": Field(parse_email, doc="e-mail address"),
     "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
+    "entries": Field(parse_kind, doc="one kind of entry, such as work"),
 }
 
 #: The options each kind of entry accepts: (required, optional).

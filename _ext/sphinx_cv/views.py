@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv import model
+from sphinx_cv.directives import ValidatedDirective
 from sphinx_cv.render import entry_reference
 
 if TYPE_CHECKING:
@@ -23,14 +23,14 @@ if TYPE_CHECKING:
 
 
 class timeline(nodes.General, nodes.Element):
-    """Placeholder for the timeline of all dated entries."""
+    """Placeholder for the timeline of the entries (of one kind, if given)."""
 
 
 class skills_index(nodes.General, nodes.Element):
     """Placeholder for the index of skills and the entries that used them."""
 
 
-class ViewDirective(SphinxDirective):
+class ViewDirective(ValidatedDirective):
     """Leave a view's placeholder, and note the page in the domain's *pages*
     (rewritten when what the view shows changes)."""
 
@@ -38,15 +38,20 @@ class ViewDirective(SphinxDirective):
     pages: ClassVar[str]
 
     def run(self) -> list[nodes.Node]:
+        options = self.validate(self.name)
+        if options is None:
+            return []
         self.env.domains["cv"].data[self.pages][self.env.docname] = self.lineno
-        node = self.placeholder()
+        node = self.placeholder(**options)
         self.set_source_info(node)
         return [node]
 
 
 class TimelineDirective(ViewDirective):
-    """``cv:timeline``: every dated entry, newest first, linked to its page."""
+    """``cv:timeline``: the entries newest first, each linked to its page;
+    ``:entries: work`` (or another kind) keeps those of one kind."""
 
+    fields = ((), ("entries",))
     placeholder = timeline
     pages = "timeline_docs"
 
@@ -54,6 +59,7 @@ class TimelineDirective(ViewDirective):
 class SkillsIndexDirective(ViewDirective):
     """``cv:skills-index``: each skill with links to every entry that used it."""
 
+    fields = ((), ())
     placeholder = skills_index
     pages = "skills_index_docs"
 
@@ -117,7 +123,8 @@ class RenderViews(SphinxPostTransform):
         domain = cast("CVDomain", self.env.domains["cv"])
         docname = self.env.docname
         for placeholder in list(self.document.findall(timeline)):
-            entries = list(domain.entries.values())
+            kind = placeholder.get("entries")
+            entries = [e for e in domain.entries.values() if kind in (None, e.kind)]
             placeholder.replace_self(_timeline(entries, docname, self.config))
         for index in list(self.document.findall(skills_index)):
             labels = model.short_labels(domain.entries.values())
