@@ -32,10 +32,15 @@ def replace(old: str, new: str) -> Edit:
     return edit
 
 
+def line_of(name: str, start: str) -> int:
+    """The line of the CV's file *name* that starts with *start*."""
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(start))
+
+
 def conf_line(setting: str) -> int:
     """The line of conf.py that sets *setting*."""
-    lines = (ROOT / "conf.py").read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, 1) if line.startswith(setting))
+    return line_of("conf.py", setting)
 
 
 # name: ({file: edit}, the message expected, as "file:line: LEVEL: text")
@@ -54,6 +59,12 @@ CASES: dict[str, tuple[dict[str, Edit], str]] = {
         {"experience/bytedance-lark.md": replace(":start: 2020-04", ":start: 2020-13")},
         "experience/bytedance-lark.md:8: WARNING: cv:work 'bytedance-lark': :start: "
         "'2020-13' has no month 13: months run 01 to 12 [cv.date]",
+    ),
+    "not a kind of entry": (
+        {"experience/index.md": replace(":entries: work", ":entries: jobs")},
+        f"experience/index.md:{line_of('experience/index.md', ':entries:')}: "
+        "WARNING: cv:timeline: :entries: 'jobs' is not a "
+        "kind of entry: use work, education, project, teaching, award [cv.value]",
     ),
     "date in words": (
         {"experience/bytedance-lark.md": replace(":end: 2020-06", ":end: June 2020")},
