@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, STRICT, Build, copy_cv
 
@@ -54,6 +55,42 @@ def test_screenshots_are_saved_for_review(axe: list[dict[str, Any]]) -> None:
         for size in ("desktop", "phone"):
             for scheme in ("light", "dark"):
                 assert f"{slug}-{size}-{scheme}.png" in names
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None or shutil.which("pdftotext") is None,
+    reason="needs chromium and poppler (.ci/run installs them)",
+)
+@pytest.mark.parametrize("page", SHOTS)
+def test_a_page_printed_from_the_browser_is_its_content(
+    cv_html: Build, tmp_path: Path, page: str
+) -> None:
+    assert CHROMIUM is not None
+    pdf = tmp_path / "page.pdf"
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            (cv_html.outdir / page).as_uri(),
+        ],
+        capture_output=True,
+        check=True,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", pdf, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Skip to content" not in text
+    html = (cv_html.outdir / page).read_text(encoding="utf-8")
+    heading = BeautifulSoup(html, "html.parser").select_one("article h1")
+    assert heading is not None
+    assert text.startswith(str(heading.find(string=True)).strip())
 
 
 @pytest.mark.skipif(not VNU.is_file(), reason="needs tests/node (.ci/run installs it)")
