@@ -179,6 +179,16 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+def break_cv(project: Path, case: str) -> str:
+    """Apply the edits of *case* to *project*; the message they must cause."""
+    edits, message = CASES[case]
+    for name, edit in edits.items():
+        path = project / name
+        source = path.read_text(encoding="utf-8") if path.exists() else ""
+        path.write_bytes(edit(source).encode("utf-8", "surrogateescape"))
+    return message
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_fails_clearly_and_keeps_the_good_site(
     good: Path, tmp_path: Path, case: str
@@ -186,11 +196,7 @@ def test_bad_input_fails_clearly_and_keeps_the_good_site(
     project = copy_cv(tmp_path / "cv")
     (project / "_build").symlink_to(good / "_build")  # the previous good output
     index = (good / "_build" / "html" / "index.html").read_bytes()
-    edits, message = CASES[case]
-    for name, edit in edits.items():
-        path = project / name
-        source = path.read_text(encoding="utf-8") if path.exists() else ""
-        path.write_bytes(edit(source).encode("utf-8", "surrogateescape"))
+    message = break_cv(project, case)
 
     result = strict(project)
 
@@ -210,10 +216,7 @@ def test_a_second_strict_build_fails_as_the_first_did(tmp_path: Path) -> None:
     # Sphinx warns about a page only when it reads it: a strict build that
     # reused the saved environment would pass the second time.
     project = copy_cv(tmp_path / "cv")
-    edits, message = CASES["malformed date"]
-    for name, edit in edits.items():
-        path = project / name
-        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    message = break_cv(project, "malformed date")
     for _ in range(2):
         result = strict(project)
         assert result.returncode != 0

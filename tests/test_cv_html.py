@@ -50,7 +50,7 @@ def test_markdown_sources_are_not_published(cv_html: Build) -> None:
     assert list((cv_html.outdir / "_sources").iterdir()) == []
 
 
-SECTIONS = {
+SECTION_PAGES = {
     "experience": [
         "February 2021 \u2013 Present Bytedance Inc., Infrastructure - "
         "Virtualization Team",
@@ -72,12 +72,13 @@ SECTIONS = {
 }
 
 
-@pytest.mark.parametrize("section", sorted(SECTIONS))
+@pytest.mark.parametrize("section", sorted(SECTION_PAGES))
 def test_each_section_page_lists_its_entries_with_dates(
     cv_html: Build, section: str
 ) -> None:
     page = cv_html.outdir / section / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     items = soup.select("article ul.cv-timeline > li")
-    assert [" ".join(li.get_text(" ").split()) for li in items] == SECTIONS[section]
+    listed = [" ".join(li.get_text(" ").split()) for li in items]
+    assert listed == SECTION_PAGES[section]
     assert all(li.select_one("a.reference.internal[href]") for li in items)

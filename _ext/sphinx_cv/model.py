@@ -200,7 +200,7 @@ def skill_anchor(name: str) -> str:
 
 @dataclass(frozen=True)
 class Field:
-    """One option of an entry directive: its validator and what it takes."""
+    """One option of a ``cv`` directive: its validator and what it takes."""
 
     parse: Callable[[str], Any]
     doc: str
