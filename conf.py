@@ -27,7 +27,6 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "sphinxext.opengraph",
-    "sphinx_sitemap",
     "sphinx_cv",
 ]
 
@@ -47,12 +46,20 @@ nitpicky = True
 
 language = "en"
 
+# Text is shown as written, in every output: quotes and "--" stay as typed on
+# the page, in the PDF and ePub as in resume.json, rather than smartened in
+# some outputs and not in the exports.
+smartquotes = False
+
 # -- MyST --------------------------------------------------------------------
 
 # colon_fence: directives whose bodies are Markdown read better as ::: fences.
 # fieldlist: an entry's role, team, place and dates are a field list.
 # deflist: the skills page pairs each skill with where it was used.
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+# A CV's text is text: HTML typed into a page is shown as written, never run
+# in the site, nor left to break the ePub or vanish from the PDF.
+myst_disable_syntax = ["html_inline", "html_block"]
 
 # -- Bibliography ------------------------------------------------------------
 
@@ -154,5 +161,3 @@ ogp_site_url = html_baseurl
 # first words, which on the index page are the e-mail address.
 ogp_enable_meta_description = False
 ogp_social_cards = {"enable": False}
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search.html", "genindex.html"]

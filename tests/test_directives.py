@@ -63,6 +63,28 @@ BAD_INPUT = {
         "cv:project 'acme': :url: 'ftp://example.org/acme' is not a URL: use "
         "http://, https:// or mailto: [cv.url]",
     ),
+    "bad-url-characters": (
+        6,
+        "cv:project 'acme': :url: 'https://example.com/a\"b<c>' holds '\"<>', "
+        "which a URL cannot: write each such character %-encoded (a space as "
+        '%20, " as %22) [cv.url]',
+    ),
+    "bad-entry-id": (
+        3,
+        "cv:project 'a#b': 'a#b' is not an entry id: use lowercase letters and "
+        "digits, joined by single hyphens, dots or underscores, such as "
+        "acme-kernel [cv.id]",
+    ),
+    "bad-option-twice": (
+        6,
+        "cv:project 'acme': option :name: given twice (first at line 4); give "
+        "each option once [cv.option]",
+    ),
+    "bad-view-text": (
+        5,
+        "cv:timeline: takes no text after its options; write each option as "
+        "':name: value' on a line of its own [cv.option]",
+    ),
 }
 
 

@@ -109,6 +109,54 @@ def test_other_addresses_are_refused(url: str) -> None:
         model.parse_url(url)
 
 
+def test_url_characters_that_break_outputs_are_refused() -> None:
+    with pytest.raises(ValueError) as error:
+        model.parse_url('https://example.com/a"b<c>')
+    assert str(error.value) == (
+        "'https://example.com/a\"b<c>' holds '\"<>', which a URL cannot: write "
+        'each such character %-encoded (a space as %20, " as %22)'
+    )
+    assert model.parse_url("https://example.com/a%22b") == "https://example.com/a%22b"
+
+
+@pytest.mark.parametrize("entry_id", ["acme", "acme-kernel", "uiuc.ms", "a_1"])
+def test_entry_ids_are_anchors(entry_id: str) -> None:
+    assert model.parse_entry_id(entry_id) == entry_id
+
+
+@pytest.mark.parametrize("entry_id", ["a#b", "Acme", "a b", "-a", "a--b", "é"])
+def test_entry_ids_that_are_no_anchor_are_refused(entry_id: str) -> None:
+    with pytest.raises(ValueError, match="is not an entry id: use lowercase"):
+        model.parse_entry_id(entry_id)
+
+
 def test_skill_anchors_are_html_ids() -> None:
-    assert model.skill_anchor("C/C++") == "skill-c-cpp"
-    assert model.skill_anchor("Docker Swarm") == "skill-docker-swarm"
+    anchors = model.skill_anchors(["C/C++", "Docker Swarm", "C#", "C"])
+    assert anchors == {
+        "C": "skill-c",
+        "C#": "skill-csharp",
+        "C/C++": "skill-c-cpp",
+        "Docker Swarm": "skill-docker-swarm",
+    }
+
+
+def test_skills_whose_names_slug_alike_get_ids_of_their_own() -> None:
+    anchors = model.skill_anchors(["TCP/IP", "TCP IP", "tcp-ip"])
+    assert anchors["TCP IP"] == "skill-tcp-ip"
+    assert len(set(anchors.values())) == 3
+    assert all(
+        anchor.startswith("skill-tcp-ip-")
+        for anchor in (anchors["TCP/IP"], anchors["tcp-ip"])
+    )
+    # The same names give the same ids, in any order.
+    assert model.skill_anchors(reversed(list(anchors))) == anchors
+
+
+def test_partial_dates_order_by_year_then_month() -> None:
+    assert PartialDate(2020) < PartialDate(2020, 6) < PartialDate(2021)
+    assert max(PartialDate(2020, 6), PartialDate(2020)) == PartialDate(2020, 6)
+    assert sorted([PartialDate(2021), PartialDate(2020, 6), PartialDate(2020)]) == [
+        PartialDate(2020),
+        PartialDate(2020, 6),
+        PartialDate(2021),
+    ]

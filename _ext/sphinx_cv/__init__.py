@@ -10,13 +10,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_cv.config import setup_config
+from sphinx_cv.directives import ENTRY_DIRECTIVES
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.epub import setup_epub
-from sphinx_cv.export import setup_export
+from sphinx_cv.export import DownloadsDirective, setup_export
+from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
 from sphinx_cv.latex import setup_latex
+from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
-from sphinx_cv.views import RenderViews, note_views, outdated_views
+from sphinx_cv.views import (
+    RenderViews,
+    SkillsIndexDirective,
+    TimelineDirective,
+    skills_index,
+    timeline,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,14 +37,25 @@ __version__ = "0.2.0"
 def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     app.add_domain(CVDomain)
+    directives = {
+        **ENTRY_DIRECTIVES,
+        "timeline": TimelineDirective,
+        "skills-index": SkillsIndexDirective,
+        "downloads": DownloadsDirective,
+    }
+    for name, directive in directives.items():
+        app.add_directive_to_domain("cv", name, directive)
+    # Placeholders that RenderViews replaces before any writer sees them.
+    app.add_node(timeline)
+    app.add_node(skills_index)
     app.add_post_transform(RenderViews)
-    app.connect("env-before-read-docs", note_views)
-    app.connect("env-get-updated", outdated_views)
+    setup_freshness(app)
     setup_html(app)
     setup_latex(app)
     setup_epub(app)
     setup_export(app)
     setup_sources(app)
+    setup_sitemap(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -10,7 +10,7 @@ domain and renders it from the recorded data.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
@@ -18,52 +18,33 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv import model
+from sphinx_cv.domain import CVDomain
 from sphinx_cv.render import render_contacts, render_entry
-
-if TYPE_CHECKING:
-    from sphinx_cv.domain import CVDomain
 
 logger = logging.getLogger(__name__)
 
-#: The warning subtype for a bad value of each option; ``value`` otherwise.
-SUBTYPES = {
-    "start": "date",
-    "end": "date",
-    "expected": "date",
-    "years": "date",
-    "skills": "skills",
-    "url": "url",
-}
-
-
-def _raw(value: str | None) -> str:
-    return "" if value is None else value
-
-
-class _OpenOptionSpec(dict[str, Any]):
-    """An option spec that lets every option through to :meth:`run`.
-
-    The parser would reject an unknown or malformed option with a message of
-    its own type; passing them through lets the directive report them as
-    ``cv`` warnings saying which options and values it accepts.
-    """
-
-    def __missing__(self, key: str) -> Any:
-        return _raw
+#: An option line, ``:name: value``, as MyST and reStructuredText write it.
+_OPTION = re.compile(r"\s*:(?!:)(?P<name>[^:\s]*):(?:\s+(?P<value>.*?))?\s*")
 
 
 class ValidatedDirective(SphinxDirective):
-    """A directive whose options are typed :data:`sphinx_cv.model.FIELDS`."""
+    """A directive whose options are typed :data:`sphinx_cv.model.FIELDS`.
+
+    It reads its options itself, verbatim, from the ``:name: value`` lines
+    that open its body. With no ``option_spec`` the parser leaves those lines
+    in the content: MyST would otherwise read a value as YAML, and cut
+    ``Engineer #2`` at the ``#``, take the quotes off ``"Engineer"`` and drop
+    the whole entry for ``"Chief" Engineer``. Unknown and malformed options
+    are reported as ``cv`` warnings that say what is accepted.
+    """
 
     #: The options it takes: (required, optional).
     fields: ClassVar[tuple[tuple[str, ...], tuple[str, ...]]]
-    option_spec: ClassVar[dict[str, Any]]
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if hasattr(cls, "fields"):
-            required, optional = cls.fields
-            cls.option_spec = _OpenOptionSpec.fromkeys(required + optional, _raw)
+    #: Whether text may follow the options.
+    takes_body: ClassVar[bool] = False
+    option_spec = None
+    has_content = True
+    body_line = 0
 
     def _warn(self, message: str, subtype: str, lineno: int) -> None:
         logger.warning(
@@ -73,22 +54,49 @@ class ValidatedDirective(SphinxDirective):
             location=(self.env.docname, lineno),
         )
 
-    def _option_line(self, name: str) -> int:
-        """The source line of option *name*, or the directive's own line."""
-        pattern = re.compile(rf"\s*:{re.escape(name)}:")
-        for offset, line in enumerate(self.block_text.splitlines()):
-            if pattern.match(line):
-                return self.lineno + offset
-        return self.lineno
+    def _take_options(self, who: str) -> tuple[dict[str, tuple[str, int]], bool]:
+        """Take the option lines off the content: ({name: (value, line)}, ok).
+
+        :attr:`body_line` is then the source line of what follows them."""
+        options: dict[str, tuple[str, int]] = {}
+        ok = True
+        count = 0
+        # The block's text starts at the directive's own line, in MyST and in
+        # reStructuredText alike (their content offsets count differently).
+        block = [line.strip() for line in self.block_text.splitlines()]
+        head = self.content[0].strip() if self.content else ""
+        first = next((n for n, line in enumerate(block) if n and line == head), 1)
+        for line in self.content:
+            match = _OPTION.fullmatch(line)
+            if match is None or line.lstrip().startswith(":::"):
+                break
+            lineno = self.lineno + first + count
+            if match["name"] in options:
+                first = options[match["name"]][1]
+                self._warn(
+                    f"{who}: option :{match['name']}: given twice (first at "
+                    f"line {first}); give each option once",
+                    "option",
+                    lineno,
+                )
+                ok = False
+            options.setdefault(match["name"], (match["value"] or "", lineno))
+            count += 1
+        # One blank line may part the options from the body.
+        if count and count < len(self.content) and not self.content[count].strip():
+            count += 1
+        self.content = self.content[count:]
+        self.content_offset += count
+        self.body_line = self.lineno + first + count
+        return options, ok
 
     def validate(self, who: str) -> dict[str, Any] | None:
         """The parsed options, or None after warning about each problem."""
+        options, ok = self._take_options(who)
         required, optional = self.fields
         accepted = ", ".join(f":{name}:" for name in required + optional)
         fields: dict[str, Any] = {}
-        ok = True
-        for name, raw in self.options.items():
-            line = self._option_line(name)
+        for name, (raw, line) in options.items():
             if name not in required + optional:
                 self._warn(
                     f"{who}: unknown option :{name}:; accepted: {accepted}",
@@ -100,11 +108,10 @@ class ValidatedDirective(SphinxDirective):
             try:
                 fields[name] = model.FIELDS[name].parse(raw)
             except ValueError as error:
-                subtype = SUBTYPES.get(name, "value")
-                self._warn(f"{who}: :{name}: {error}", subtype, line)
+                self._warn(f"{who}: :{name}: {error}", model.FIELDS[name].subtype, line)
                 ok = False
         for name in required:
-            if name not in self.options:
+            if name not in options:
                 self._warn(
                     f"{who}: missing required option :{name}: "
                     f"({model.FIELDS[name].doc})",
@@ -115,7 +122,16 @@ class ValidatedDirective(SphinxDirective):
         try:
             model.check_dates(fields)
         except ValueError as error:
-            self._warn(f"{who}: {error}", "date", self._option_line("end"))
+            end = options.get("end", ("", self.lineno))[1]
+            self._warn(f"{who}: {error}", "date", end)
+            ok = False
+        if self.content and not self.takes_body:
+            self._warn(
+                f"{who}: takes no text after its options; "
+                "write each option as ':name: value' on a line of its own",
+                "option",
+                self.body_line,
+            )
             ok = False
         return fields if ok else None
 
@@ -125,7 +141,7 @@ class EntryDirective(ValidatedDirective):
 
     kind: ClassVar[str]
     required_arguments = 1
-    has_content = True
+    takes_body = True
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         cls.fields = model.KINDS[cls.kind]
@@ -133,7 +149,13 @@ class EntryDirective(ValidatedDirective):
 
     def run(self) -> list[nodes.Node]:
         entry_id = self.arguments[0]
-        fields = self.validate(f"{self.name} {entry_id!r}")
+        who = f"{self.name} {entry_id!r}"
+        fields = self.validate(who)
+        try:
+            model.parse_entry_id(entry_id)
+        except ValueError as error:
+            self._warn(f"{who}: {error}", "id", self.lineno)
+            fields = None
         container = nodes.container()
         self.set_source_info(container)
         body = self.parse_content_to_nodes(allow_section_headings=False)
@@ -152,7 +174,7 @@ class EntryDirective(ValidatedDirective):
                 model.ATTRIBUTE.get(name, name): value for name, value in fields.items()
             },
         )
-        domain = cast("CVDomain", self.env.domains["cv"])
+        domain = CVDomain.of(self.env)
         if not domain.note_entry(entry, self.get_location()):
             container += body
             return [container]
@@ -174,7 +196,7 @@ class PersonDirective(ValidatedDirective):
         if fields is None:
             return []
         person = model.Person(docname=self.env.docname, lineno=self.lineno, **fields)
-        domain = cast("CVDomain", self.env.domains["cv"])
+        domain = CVDomain.of(self.env)
         if not domain.note_person(person, self.get_location()):
             return []
         contacts = render_contacts(person)
@@ -182,20 +204,26 @@ class PersonDirective(ValidatedDirective):
         return [contacts]
 
 
+#: Stands where a citation mark was, until the space before it is dropped.
+_CITATION = "\x00"
+
+
 def _text(node: nodes.Node) -> str:
-    """Plain text of *node* without citation marks (``[1]``), for exports."""
+    """Plain text of *node*, each citation mark (``[1]``) left as a marker."""
     if isinstance(node, nodes.Text):
         return str(node)
     if isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cite":
-        return ""
+        return _CITATION
     if isinstance(node, nodes.Element):
         return "".join(_text(child) for child in node.children)
     return ""
 
 
 def _plain(node: nodes.Node) -> str:
-    """One line of text; no space left before punctuation by a dropped mark."""
-    return re.sub(r"\s+([.,;:])", r"\1", " ".join(_text(node).split()))
+    """One line of text, as written, less its citation marks and the space
+    before each: "served {cite:p}`x`." reads "served." and ".NET" stays."""
+    text = " ".join(_text(node).split())
+    return text.replace(f" {_CITATION}", "").replace(_CITATION, "")
 
 
 def export_text(body: list[nodes.Node]) -> tuple[str, tuple[str, ...]]:

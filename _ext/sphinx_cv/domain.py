@@ -19,9 +19,6 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_cv import model
-from sphinx_cv.directives import ENTRY_DIRECTIVES
-from sphinx_cv.export import DownloadsDirective
-from sphinx_cv.views import SkillsIndexDirective, TimelineDirective
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -37,12 +34,6 @@ class CVDomain(Domain):
     object_types = {
         "entry": ObjType("entry", "entry"),
         "skill": ObjType("skill", "skill"),
-    }
-    directives = {
-        **ENTRY_DIRECTIVES,
-        "timeline": TimelineDirective,
-        "skills-index": SkillsIndexDirective,
-        "downloads": DownloadsDirective,
     }
     roles = {
         "entry": XRefRole(innernodeclass=nodes.inline),
@@ -65,6 +56,13 @@ class CVDomain(Domain):
         # page resolves its skill links against it, so recomputing it per
         # link would make a build quadratic in the number of entries.
         self._derived: dict[str, Any] = {}
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> CVDomain:
+        """The ``cv`` domain of *env*, typed."""
+        domain = env.domains["cv"]
+        assert isinstance(domain, cls)
+        return domain
 
     def changed(self) -> None:
         """Forget what was derived from the entries; they have changed."""
@@ -96,6 +94,11 @@ class CVDomain(Domain):
         self.changed()
         return True
 
+    def note_view(self, view: str, docname: str, lineno: int) -> None:
+        """Record that *docname* holds a view (``timeline_docs`` or
+        ``skills_index_docs``) at *lineno*."""
+        self.data[view][docname] = lineno
+
     @property
     def person(self) -> model.Person | None:
         people: dict[str, model.Person] = self.data["people"]
@@ -124,6 +127,13 @@ class CVDomain(Domain):
             "skills", lambda: model.skills_index(self.entries.values(), aliases)
         )
         return index
+
+    def skill_anchor(self, skill: str) -> str:
+        """The id of *skill* in the skills index (see model.skill_anchors)."""
+        anchors: dict[str, str] = self._derive(
+            "anchors", lambda: model.skill_anchors(self.skills())
+        )
+        return anchors[skill]
 
     def ordered(self) -> list[model.Entry]:
         """Entries as the CV reads: pages in toctree order, then page order."""
@@ -233,7 +243,7 @@ class CVDomain(Domain):
         skill = lookup.get(model.skill_key(model.canonical_skill(target, aliases)))
         if skill is None or index_doc is None:
             return None
-        return (index_doc, model.skill_anchor(skill), skill)
+        return (index_doc, self.skill_anchor(skill), skill)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for entry in self.entries.values():
@@ -241,7 +251,8 @@ class CVDomain(Domain):
         index_doc = self.skills_index_doc
         if index_doc is not None:
             for skill in self.skills():
-                yield (skill, skill, "skill", index_doc, model.skill_anchor(skill), 1)
+                anchor = self.skill_anchor(skill)
+                yield (skill, skill, "skill", index_doc, anchor, 1)
 
     def _warn_duplicate(
         self, entry: model.Entry, other: model.Entry, location: Any

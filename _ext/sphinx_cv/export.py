@@ -12,7 +12,7 @@ import html
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -21,16 +21,11 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv import model
+from sphinx_cv.domain import CVDomain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-    from sphinx_cv.domain import CVDomain
-
-
-def _domain(env: BuildEnvironment) -> CVDomain:
-    return cast("CVDomain", env.domains["cv"])
 
 
 def _dates(entry: model.Entry) -> dict[str, str]:
@@ -105,8 +100,8 @@ def _award(entry: model.Entry) -> dict[str, Any]:
 
 def resume(env: BuildEnvironment) -> dict[str, Any]:
     """The CV as JSON Resume: https://jsonresume.org/schema."""
-    domain = _domain(env)
-    entries = _domain(env).ordered()
+    domain = CVDomain.of(env)
+    entries = CVDomain.of(env).ordered()
     person = domain.person
     basics: dict[str, Any] = {}
     if person is not None:
@@ -150,8 +145,8 @@ def rendercv(env: BuildEnvironment) -> dict[str, Any]:
     Sections keep the CV's order and titles; RenderCV's entry types carry the
     same facts: teaching as an experience, awards and skills as one-liners.
     """
-    domain = _domain(env)
-    entries = _domain(env).ordered()
+    domain = CVDomain.of(env)
+    entries = CVDomain.of(env).ordered()
     person = domain.person
     cv: dict[str, Any] = {}
     if person is not None:
@@ -249,8 +244,8 @@ def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
     No phone number or postal address: the CV gives none, and would not
     want them published.
     """
-    domain = _domain(env)
-    entries = _domain(env).ordered()
+    domain = CVDomain.of(env)
+    entries = CVDomain.of(env).ordered()
     person = domain.person
     about: dict[str, Any] = {"@type": "Person"}
     if person is not None:
@@ -284,13 +279,13 @@ def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
 def description(env: BuildEnvironment, docname: str) -> str:
     """What a page holds, in a sentence made from its entries, for link
     previews and search results. Never the e-mail address."""
-    domain = _domain(env)
+    domain = CVDomain.of(env)
     name = domain.person.name if domain.person else env.config.project
     pages = [docname, *env.toctree_includes.get(docname, [])]
     entries = [entry for page in pages for entry in domain.on_page(page)]
     title = env.titles[docname].astext() if docname in env.titles else ""
     if docname == env.config.root_doc:
-        everything = _domain(env).ordered()
+        everything = CVDomain.of(env).ordered()
         studies = [e.label for e in everything if e.kind == "education"][:1]
         employers = list(
             dict.fromkeys(e.organisation for e in everything if e.kind == "work")
@@ -322,8 +317,18 @@ def _sentence(text: str) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
+#: What inline JSON must not hold as such: ``</script>``, ``<!--`` and
+#: ``<script`` change how the browser reads a script element's end.
+_INLINE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def inline_json(data: Any) -> str:
+    """JSON safe inside an HTML ``<script>`` element, whatever its strings."""
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(_INLINE_JSON)
+
+
 def _script(data: dict[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    text = inline_json(data)
     return f'<script type="application/ld+json">\n{text}\n</script>\n'
 
 

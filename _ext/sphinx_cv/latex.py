@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.builders.latex import LaTeXBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.texescape import escape
+
+from sphinx_cv.domain import CVDomain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from sphinx_cv.domain import CVDomain
 
 STYLE = Path(__file__).with_name("sphinxcv.sty")
 
@@ -67,11 +67,35 @@ class PrintLayout(SphinxPostTransform):
                 section["ids"] = []
 
 
+#: TeX's special characters, as hyperref writes them into a PDF string.
+#: (Sphinx's own escaping is for typeset text: its ``\sphinxhyphen`` and
+#: ``--`` ligature guards vanish from a PDF string, with the hyphens.)
+_PDF_STRING = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "#": r"\#",
+        "%": r"\%",
+        "&": r"\&",
+        "$": r"\$",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
+
+
+def pdf_string(text: str) -> str:
+    """*text* for a hyperref option, kept character for character."""
+    return text.translate(_PDF_STRING)
+
+
 def add_keywords(app: Sphinx, builder: Builder) -> None:
     """The PDF's keywords are the skills the entries name."""
     if isinstance(builder, LaTeXBuilder):
-        domain = cast("CVDomain", builder.env.domains["cv"])
-        keywords = escape(", ".join(domain.skills()))
+        domain = CVDomain.of(builder.env)
+        keywords = pdf_string(", ".join(domain.skills()))
         builder.context["preamble"] += f"\n\\hypersetup{{pdfkeywords={{{keywords}}}}}"
 
 

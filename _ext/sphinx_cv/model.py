@@ -11,6 +11,8 @@ so that Sphinx's gettext workflow can later offer it for translation.
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -25,9 +27,14 @@ _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
 _ACADEMIC_YEAR = re.compile(r"(?P<start>\d{4})-(?P<end>\d{2})")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year or to the month, as CVs give them."""
+    """A date known to the year or to the month, as CVs give them.
+
+    Ordered by :attr:`sort_key`: a year alone comes before the months of that
+    year (a dataclass's own order would compare ``None`` with a month).
+    """
 
     year: int
     month: int | None = None
@@ -58,6 +65,9 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int]:
         """Year-only dates sort before the months of that year."""
         return (self.year, self.month or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key < other.sort_key
 
 
 def parse_start(text: str) -> PartialDate:
@@ -125,6 +135,9 @@ def parse_kind(text: str) -> str:
 
 
 _URL = re.compile(r"(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)", re.I)
+#: What RFC 3986 lets a URL hold; anything else (quotes, angle brackets,
+#: spaces) must be %-encoded, or the ePub and the PDF break on it.
+_URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 
 
 def parse_url(text: str) -> str:
@@ -132,6 +145,25 @@ def parse_url(text: str) -> str:
     text = text.strip()
     if _URL.fullmatch(text) is None:
         raise ValueError(f"{text!r} is not a URL: use http://, https:// or mailto:")
+    bad = "".join(dict.fromkeys(re.sub(_URL_CHARACTERS, "", text)))
+    if bad:
+        raise ValueError(
+            f"{text!r} holds {bad!r}, which a URL cannot: write each such "
+            'character %-encoded (a space as %20, " as %22)'
+        )
+    return text
+
+
+_ENTRY_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+
+def parse_entry_id(text: str) -> str:
+    """An entry's id: it becomes an HTML id, a LaTeX label and a URL part."""
+    if _ENTRY_ID.fullmatch(text) is None:
+        raise ValueError(
+            f"{text!r} is not an entry id: use lowercase letters and digits, "
+            "joined by single hyphens, dots or underscores, such as acme-kernel"
+        )
     return text
 
 
@@ -189,10 +221,29 @@ def canonical_skill(name: str, aliases: dict[str, str]) -> str:
     return name
 
 
-def skill_anchor(name: str) -> str:
-    """The HTML id of a skill in the skills index."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold().replace("+", "p")).strip("-")
-    return f"skill-{slug or skill_key(name)}"
+def _slug(name: str) -> str:
+    name = name.casefold().replace("+", "p").replace("#", "sharp")
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+
+
+def skill_anchors(names: Iterable[str]) -> dict[str, str]:
+    """The HTML id of each skill in the skills index, one id per skill.
+
+    The id reads as the name (``skill-c-cpp`` for C/C++); where two names
+    give one slug (``TCP/IP`` and ``TCP IP``), the first alphabetically keeps
+    it and each other adds a digest of its own name, so that ids stay unique
+    and stable.
+    """
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names, key=lambda name: (name.casefold(), name)):
+        anchor = f"skill-{_slug(name) or 'x'}"
+        if anchor in taken:
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+            anchor = f"{anchor}-{digest}"
+        taken.add(anchor)
+        anchors[name] = anchor
+    return anchors
 
 
 # -- Entries -------------------------------------------------------------------
@@ -200,10 +251,12 @@ def skill_anchor(name: str) -> str:
 
 @dataclass(frozen=True)
 class Field:
-    """One option of a ``cv`` directive: its validator and what it takes."""
+    """One option of a ``cv`` directive: its validator, what it takes, and
+    the subtype of the ``cv`` warning a bad value gets."""
 
     parse: Callable[[str], Any]
     doc: str
+    subtype: str = "value"
 
 
 FIELDS: dict[str, Field] = {
@@ -216,14 +269,18 @@ FIELDS: dict[str, Field] = {
     "course": Field(parse_text, doc="course code and title"),
     "kind": Field(parse_text, doc="what sort of project"),
     "location": Field(parse_text, doc="city and country"),
-    "start": Field(parse_start, doc="YYYY or YYYY-MM"),
-    "end": Field(parse_end, doc="YYYY, YYYY-MM or present"),
-    "expected": Field(parse_start, doc="expected completion, YYYY or YYYY-MM"),
-    "years": Field(parse_academic_years, doc="academic years, YYYY-YY, ..."),
+    "start": Field(parse_start, doc="YYYY or YYYY-MM", subtype="date"),
+    "end": Field(parse_end, doc="YYYY, YYYY-MM or present", subtype="date"),
+    "expected": Field(
+        parse_start, doc="expected completion, YYYY or YYYY-MM", subtype="date"
+    ),
+    "years": Field(
+        parse_academic_years, doc="academic years, YYYY-YY, ...", subtype="date"
+    ),
     "advisor": Field(parse_text, doc="research advisor"),
     "instructor": Field(parse_text, doc="course instructor"),
-    "url": Field(parse_url, doc="http(s) or mailto address"),
-    "skills": Field(split_list, doc="comma-separated skills"),
+    "url": Field(parse_url, doc="http(s) or mailto address", subtype="url"),
+    "skills": Field(split_list, doc="comma-separated skills", subtype="skills"),
     "email": Field(parse_email, doc="e-mail address"),
     "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
     "entries": Field(parse_kind, doc="one kind of entry, such as work"),

@@ -8,18 +8,15 @@ builder (HTML, LaTeX, ePub).
 
 from __future__ import annotations
 
-import dataclasses
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_cv import model
 from sphinx_cv.directives import ValidatedDirective
+from sphinx_cv.domain import CVDomain
 from sphinx_cv.render import entry_reference
-
-if TYPE_CHECKING:
-    from sphinx_cv.domain import CVDomain
 
 
 class timeline(nodes.General, nodes.Element):
@@ -41,7 +38,7 @@ class ViewDirective(ValidatedDirective):
         options = self.validate(self.name)
         if options is None:
             return []
-        self.env.domains["cv"].data[self.pages][self.env.docname] = self.lineno
+        CVDomain.of(self.env).note_view(self.pages, self.env.docname, self.lineno)
         node = self.placeholder(**options)
         self.set_source_info(node)
         return [node]
@@ -76,12 +73,11 @@ def _timeline(entries: list[model.Entry], docname: str, config: Any) -> nodes.No
     return items
 
 
-def _skills_index(
-    index: dict[str, list[model.Entry]], labels: dict[str, str], docname: str
-) -> nodes.Node:
+def _skills_index(domain: CVDomain, docname: str) -> nodes.Node:
+    labels = model.short_labels(domain.entries.values())
     listing = nodes.definition_list()
-    for skill, entries in index.items():
-        term = nodes.term(skill, skill, ids=[model.skill_anchor(skill)])
+    for skill, entries in domain.skills().items():
+        term = nodes.term(skill, skill, ids=[domain.skill_anchor(skill)])
         uses = nodes.paragraph()
         for position, entry in enumerate(entries):
             if position:
@@ -92,40 +88,17 @@ def _skills_index(
     return nodes.container("", listing, classes=["cv-skills-index"])
 
 
-def _shown(env: Any) -> frozenset[model.Entry]:
-    """What the views show of the entries: everything but their bodies."""
-    entries = env.domains["cv"].entries.values()
-    return frozenset(
-        dataclasses.replace(e, lineno=0, summary="", highlights=()) for e in entries
-    )
-
-
-def note_views(app: Any, env: Any, docnames: list[str]) -> None:
-    """Before reading, remember what the views show."""
-    env.domains["cv"].shown_before = _shown(env)
-
-
-def outdated_views(app: Any, env: Any) -> list[str]:
-    """After reading, rewrite the pages holding a view if what they show
-    changed; an edit to an entry's highlights alone leaves them be."""
-    domain = env.domains["cv"]
-    if getattr(domain, "shown_before", None) == _shown(env):
-        return []
-    return sorted({*domain.data["timeline_docs"], *domain.data["skills_index_docs"]})
-
-
 class RenderViews(SphinxPostTransform):
     """Replace the placeholders with the views, before references resolve."""
 
     default_priority = 5  # sphinx's ReferencesResolver runs at 10
 
     def run(self, **kwargs: Any) -> None:
-        domain = cast("CVDomain", self.env.domains["cv"])
+        domain = CVDomain.of(self.env)
         docname = self.env.docname
         for placeholder in list(self.document.findall(timeline)):
             kind = placeholder.get("entries")
             entries = [e for e in domain.entries.values() if kind in (None, e.kind)]
             placeholder.replace_self(_timeline(entries, docname, self.config))
         for index in list(self.document.findall(skills_index)):
-            labels = model.short_labels(domain.entries.values())
-            index.replace_self(_skills_index(domain.skills(), labels, docname))
+            index.replace_self(_skills_index(domain, docname))

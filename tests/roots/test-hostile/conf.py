@@ -1,0 +1,8 @@
+# Text a person may type, and text meant to break an output: every field.
+extensions = ["myst_parser", "sphinx_cv"]
+myst_enable_extensions = ["colon_fence"]
+myst_disable_syntax = ["html_inline", "html_block"]
+smartquotes = False
+exclude_patterns = ["_build"]
+html_baseurl = "https://cv.example/"
+latex_documents = [("index", "hostile.tex", "Hostile", "Ada", "howto")]
