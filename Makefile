@@ -47,16 +47,29 @@ live: $(DEV_DEPS)
 	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" \
 		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" $(SPHINXOPTS) $(O)
 
-# The PDF: TeX must be installed (see README); latexmk can exit 0 on a
-# broken PDF, so its log is read too.
-TEX_PACKAGES = Debian: apt-get install latexmk texlive-latex-recommended \
-	texlive-latex-extra texlive-fonts-recommended tex-gyre; \
+# The PDF: TeX must be installed (see README). latexmk can exit 0 on a PDF
+# that lost text, so its log is read too, and each problem named at its
+# source page and line. A failed build leaves the previous PDF in place.
+TEX_PACKAGES = Debian: apt-get install latexmk texlive-xetex \
+	texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
+	tex-gyre texlive-lang-chinese fonts-noto-cjk; \
 	macOS: brew install --cask mactex-no-gui
+KEPT = $(BUILDDIR)/.pdf-kept
 latexpdf: $(BUILD_DEPS)
-	@command -v latexmk >/dev/null && command -v pdflatex >/dev/null \
+	@command -v latexmk >/dev/null && command -v xelatex >/dev/null \
 		|| { echo "make latexpdf needs TeX. $(TEX_PACKAGES)"; exit 1; }
-	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
-	@PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.texlog "$(BUILDDIR)"/latex/*.log
+	@rm -rf "$(KEPT)" && mkdir -p "$(KEPT)" && \
+		cp -p "$(BUILDDIR)"/latex/*.pdf "$(KEPT)/" 2>/dev/null || true
+	@status=0; \
+	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O) || status=$$?; \
+	PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.texlog --sources "$(SOURCEDIR)" \
+		"$(BUILDDIR)"/latex/*.log || status=1; \
+	if [ $$status != 0 ]; then \
+		rm -f "$(BUILDDIR)"/latex/*.pdf; \
+		cp -p "$(KEPT)"/*.pdf "$(BUILDDIR)/latex/" 2>/dev/null \
+			&& echo "make latexpdf: failed; the previous PDF is kept"; \
+		exit $$status; \
+	fi
 
 # Every format; the PDF and ePub beside the HTML, linked from its index page.
 all: latexpdf epub

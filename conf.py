@@ -85,11 +85,11 @@ cv_skill_aliases = {
 
 # -- LaTeX and PDF output -----------------------------------------------------
 
-# pdflatex, not xelatex: both set every glyph of the CV (no "Missing
-# character" in either log), and latexmk took 1.1 s with pdflatex against
-# 1.8 s with xelatex (median of three, 2 cores). Its Type 1 fonts embed
-# fully, and glyphtounicode (sphinxcv.sty) keeps ligatures plain in the text.
-latex_engine = "pdflatex"
+# XeLaTeX, not pdflatex: a CV names employers and schools in any script, and
+# pdflatex stops at the first CJK character. XeLaTeX sets CJK text through
+# xeCJK (sphinxcv.sty, with Debian's fonts-noto-cjk) and stops, naming the
+# page and line, at a character no font has (make latexpdf reads the log).
+latex_engine = "xelatex"
 latex_documents = [
     ("index", "wenqing-luo-cv.tex", "Wenqing Luo", author, "howto"),
 ]
@@ -100,6 +100,18 @@ latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
     "sphinxsetup": "hmargin=1.5cm, vmargin={1cm,1.2cm}",
+    # TeX Gyre (Debian's tex-gyre), found by file name: the same faces as
+    # the pdflatex build had, as OpenType. No ligatures: "ff" set as one
+    # glyph reads back from the PDF as U+FB00, which no parser matches.
+    "fontpkg": r"""
+\defaultfontfeatures{Ligatures=NoCommon}
+\setmainfont{texgyretermes}[Extension=.otf, UprightFont=*-regular,
+  BoldFont=*-bold, ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
+\setsansfont{texgyreheros}[Extension=.otf, UprightFont=*-regular,
+  BoldFont=*-bold, ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
+\setmonofont{texgyrecursor}[Extension=.otf, UprightFont=*-regular,
+  BoldFont=*-bold, ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
+""",
     # A résumé, not a manual: the name heads page one; no title page,
     # contents, index or release line.
     "maketitle": r"\sphinxcvmaketitle",

@@ -63,7 +63,7 @@ def test_an_entry_page_is_titled_by_its_entry(tex: str) -> None:
         r"\sphinxAtStartPar"
         r"\DUrole{cv-entry-main}{\sphinxstyleemphasis{Kernel, DPDK, Service Mesh "
         r"Intern at Infrastructure \sphinxhyphen{} Virtualization Team}}"
-        r"\DUrole{cv-entry-aside}{February 2021 \textendash{} Present}",
+        "\\DUrole{cv-entry-aside}{February 2021 \u2013 Present}",
     ]
 
 
@@ -92,6 +92,26 @@ def test_the_log_reader_finds_errors_and_undefined_references(tmp_path: Path) ->
     ]
 
 
+def test_the_log_reader_names_the_source_of_lost_text(tmp_path: Path) -> None:
+    (tmp_path / "src" / "jobs").mkdir(parents=True)
+    page = tmp_path / "src" / "jobs" / "acme.md"
+    page.write_text("# Acme\n\nA rocket \U0001f680 and a longwordthatruns.\n")
+    (tmp_path / "cv.tex").write_text("\\sphinxAtStartPar\nA longwordthatruns.\n")
+    log = tmp_path / "cv.log"
+    log.write_text(
+        "! Missing character: There is no \U0001f680 (U+1F680) in font [x.otf]/O\n"
+        "Overfull \\hbox (3.5pt too wide) in paragraph at lines 1--2\n"
+        "Overfull \\hbox (0.4pt too wide) in paragraph at lines 1--2\n",
+        encoding="utf-8",
+    )
+    assert problems(log, tmp_path / "src") == [
+        f"{page}:3: no font of the PDF has '\U0001f680' (U+1F680 ROCKET): write it "
+        "another way, or give the PDF a font that has it (latex_elements['fontpkg'])",
+        f"{page}:3: a line runs 3.5pt past the margin of the PDF, and the text "
+        "there is cut: break the text (a space, or a shorter word)",
+    ]
+
+
 def test_without_tex_make_latexpdf_says_what_to_install(tmp_path: Path) -> None:
     # A PATH with make and a shell, and no TeX.
     for tool in ("make", "sh"):
@@ -108,8 +128,9 @@ def test_without_tex_make_latexpdf_says_what_to_install(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert result.stdout == (
-        "make latexpdf needs TeX. Debian: apt-get install latexmk "
+        "make latexpdf needs TeX. Debian: apt-get install latexmk texlive-xetex "
         "texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
-        "tex-gyre; macOS: brew install --cask mactex-no-gui\n"
+        "tex-gyre texlive-lang-chinese fonts-noto-cjk; "
+        "macOS: brew install --cask mactex-no-gui\n"
     )
     assert "Traceback" not in result.stderr

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, normalise
+from conftest import ROOT, copy_cv, normalise
 from facts import ALL as FACTS
 from facts import SECTIONS
 
@@ -116,3 +117,56 @@ def test_every_seed_fact_is_in_the_text(text: str, fact: str) -> None:
 def test_sections_read_in_cv_order(text: str) -> None:
     lines = [line.strip() for line in text.splitlines()]
     assert [line for line in lines if line in SECTIONS] == SECTIONS
+
+
+HOSTILE = "字节跳动 Bytedance Inc. & Co. % $ # _ { } ~ ^ \\ Cafe\u0301"
+LONG_WORD = "x" * 2000
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "-s", target, f"VENV={ROOT / '.venv'}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_any_text_reaches_the_pdf_or_stops_it_at_its_source(tmp_path: Path) -> None:
+    project = copy_cv(tmp_path / "cv")
+    page = project / "experience" / "bytedance-lark.md"
+    source = page.read_text(encoding="utf-8")
+    source = source.replace(
+        ":organisation: Bytedance Inc.", f":organisation: {HOSTILE}"
+    )
+    source = source.replace("case by case.", f"case by case. {LONG_WORD} \\input{{x}}")
+    page.write_text(source, encoding="utf-8")
+
+    built = make(project, "latexpdf")
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    pdf = project / "_build" / "latex" / "wenqing-luo-cv.pdf"
+    text = poppler("pdftotext", "-enc", "UTF-8", pdf, "-")
+    # The font composes e and U+0301 into one glyph: compare composed text.
+    assert nfc(normalise(HOSTILE)) in nfc(normalise(text))
+    assert LONG_WORD in re.sub(r"\s", "", text)  # broken across lines, all there
+    assert "\\input{x}" in text
+    good = pdf.read_bytes()
+
+    line = source.splitlines().index(f":organisation: {HOSTILE}") + 1
+    page.write_text(source.replace("Cafe\u0301", "Cafe\u0301 \U0001f680"), "utf-8")
+    failed = make(project, "latexpdf")
+    assert failed.returncode != 0
+    said = (failed.stdout + failed.stderr).replace(f"{project}/", "")
+    assert "Traceback" not in said
+    assert (
+        f"experience/bytedance-lark.md:{line}: no font of the PDF has '\U0001f680' "
+        "(U+1F680 ROCKET): write it another way, or give the PDF a font that has "
+        "it (latex_elements['fontpkg'])"
+    ) in said.splitlines()
+    assert "make latexpdf: failed; the previous PDF is kept" in said
+    assert pdf.read_bytes() == good

@@ -6,6 +6,7 @@ of a web site needs and a sheet of paper does not.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,6 +92,59 @@ def pdf_string(text: str) -> str:
     return text.translate(_PDF_STRING)
 
 
+#: A word longer than this may break anywhere: no line holds it whole.
+LONG_WORD = 40
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+class BreakLongWords(SphinxPostTransform):
+    """Let a word longer than a line break, every few characters.
+
+    TeX breaks lines only at spaces (the CV turns hyphenation off) and would
+    push such a word past the margin, where its text is lost (xdvipdfmx even
+    crashed on a 2,000-character word). Titles are left alone: a break there
+    would reach the PDF's bookmarks.
+    """
+
+    default_priority = 810
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            if _LONG_WORD.search(text) and not self._verbatim(text):
+                text.parent.replace(text, self._breakable(str(text)))
+
+    @staticmethod
+    def _verbatim(node: nodes.Node) -> bool:
+        return any(
+            isinstance(
+                a, (nodes.FixedTextElement, nodes.literal, nodes.title, nodes.raw)
+            )
+            for a in _ancestors(node)
+        )
+
+    @staticmethod
+    def _breakable(text: str) -> list[nodes.Node]:
+        pieces: list[nodes.Node] = []
+        for part in re.split(r"(\S+)", text):
+            if len(part) <= LONG_WORD:
+                pieces.append(nodes.Text(part))
+                continue
+            for start in range(0, len(part), 10):
+                if start:
+                    pieces.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+                pieces.append(nodes.Text(part[start : start + 10]))
+        return pieces
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
 def add_keywords(app: Sphinx, builder: Builder) -> None:
     """The PDF's keywords are the skills the entries name."""
     if isinstance(builder, LaTeXBuilder):
@@ -108,5 +162,6 @@ def copy_style(app: Sphinx, exception: Exception | None) -> None:
 def setup_latex(app: Sphinx) -> None:
     app.add_latex_package("sphinxcv")
     app.add_post_transform(PrintLayout)
+    app.add_post_transform(BreakLongWords)
     app.connect("write-started", add_keywords)
     app.connect("build-finished", copy_style)
