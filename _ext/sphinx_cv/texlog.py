@@ -10,6 +10,7 @@ reference undefined, or set a line wider than the page; the PDF then has
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -34,11 +35,16 @@ SOURCE_SUFFIXES = {".md", ".rst", ".txt", ".bib"}
 
 
 def _sources(root: Path) -> Iterator[Path]:
-    for path in sorted(root.rglob("*")):
-        parts = path.relative_to(root).parts
-        hidden = any(p.startswith((".", "_build")) or p == "node_modules" for p in parts)
-        if path.suffix in SOURCE_SUFFIXES and path.is_file() and not hidden:
-            yield path
+    """Source files under *root*, not looking into hidden or built folders."""
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith((".", "_build")) and name != "node_modules"
+        )
+        for name in sorted(names):
+            if Path(name).suffix in SOURCE_SUFFIXES:
+                yield Path(folder) / name
 
 
 def _find(sources: Path | None, text: str) -> str | None:
