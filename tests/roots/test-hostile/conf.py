@@ -6,3 +6,10 @@ smartquotes = False
 exclude_patterns = ["_build"]
 html_baseurl = "https://cv.example/"
 latex_documents = [("index", "hostile.tex", "Hostile", "Ada", "howto")]
+version = "1"
+epub_basename = "hostile"
+epub_copyright = epub_publisher = epub_author = "Ada"
+epub_contributor = "Ada"
+epub_identifier = "urn:uuid:00000000-0000-5000-8000-000000000000"
+epub_uid = "hostile"
+epub_scheme = "uuid"
