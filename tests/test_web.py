@@ -143,12 +143,12 @@ def test_resume_json_follows_the_cv(resume: dict[str, Any]) -> None:
         "profiles": [
             {
                 "network": "GitHub",
-                "username": "Laphets",
+                "username": "laphets",
                 "url": "https://github.com/laphets",
             },
             {
                 "network": "LinkedIn",
-                "username": "WenqingLuo",
+                "username": "wenqingluo",
                 "url": "https://www.linkedin.com/in/wenqingluo",
             },
         ],

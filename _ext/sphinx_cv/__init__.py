@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from sphinx_cv.config import setup_config
 from sphinx_cv.directives import ENTRY_DIRECTIVES
 from sphinx_cv.domain import CVDomain
+from sphinx_cv.downloads import DownloadsDirective
 from sphinx_cv.epub import setup_epub
-from sphinx_cv.export import DownloadsDirective, setup_export
+from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
 from sphinx_cv.latex import setup_latex
+from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
 from sphinx_cv.views import (
@@ -54,6 +56,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_latex(app)
     setup_epub(app)
     setup_export(app)
+    setup_metadata(app)
     setup_sources(app)
     setup_sitemap(app)
     return {

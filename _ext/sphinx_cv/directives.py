@@ -1,7 +1,7 @@
-"""Entry directives: ``cv:work``, ``cv:education``, ``cv:project``,
-``cv:teaching`` and ``cv:award``.
+"""The directives that state the CV: its entries and its person.
 
-Each validates its options against :data:`sphinx_cv.model.FIELDS` and
+``cv:work``, ``cv:education``, ``cv:project``, ``cv:teaching`` and
+``cv:award`` each validates its options against :data:`sphinx_cv.model.FIELDS` and
 :data:`sphinx_cv.model.KINDS`, reports every problem as a ``cv`` warning at
 the file and line of the offending option, records the entry in the ``cv``
 domain and renders it from the recorded data.

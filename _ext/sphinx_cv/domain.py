@@ -128,6 +128,14 @@ class CVDomain(Domain):
         )
         return index
 
+    def spellings(self) -> dict[str, list[str]]:
+        """Each skill with the spellings entries use (model.skill_spellings)."""
+        aliases = self.env.config.cv_skill_aliases
+        spellings: dict[str, list[str]] = self._derive(
+            "spellings", lambda: model.skill_spellings(self.ordered(), aliases)
+        )
+        return spellings
+
     def skill_anchor(self, skill: str) -> str:
         """The id of *skill* in the skills index (see model.skill_anchors)."""
         anchors: dict[str, str] = self._derive(
@@ -238,9 +246,10 @@ class CVDomain(Domain):
         index_doc = self.skills_index_doc
         aliases = self.env.config.cv_skill_aliases
         lookup: dict[str, str] = self._derive(
-            "skill keys", lambda: {model.skill_key(s): s for s in self.skills()}
+            "skill keys",
+            lambda: {model.fold_skill(s, aliases): s for s in self.skills()},
         )
-        skill = lookup.get(model.skill_key(model.canonical_skill(target, aliases)))
+        skill = lookup.get(model.fold_skill(target, aliases))
         if skill is None or index_doc is None:
             return None
         return (index_doc, self.skill_anchor(skill), skill)

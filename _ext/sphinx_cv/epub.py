@@ -43,10 +43,11 @@ ACCESSIBILITY = [
 
 
 class SvgNamespace(SphinxPostTransform):
-    """Give inline SVG icons their namespace: XHTML (ePub) requires it."""
+    """Give inline SVG icons their namespace: the ePub's XHTML requires it
+    (the web pages' HTML does not, and keeps sphinx-design's markup)."""
 
     default_priority = 400
-    formats = ("html",)
+    builders = ("epub",)
 
     def run(self, **kwargs: Any) -> None:
         for icon in self.document.findall(sd_icon):

@@ -1,6 +1,7 @@
-"""Exports of the entry data: JSON Resume, schema.org JSON-LD, page metadata.
+"""The CV in other formats: JSON Resume, RenderCV input, schema.org JSON-LD.
 
-Everything here reads the ``cv`` domain; nothing is written by hand.
+Everything here reads the ``cv`` domain; nothing is written by hand. Every
+HTML build writes ``resume.json`` and ``rendercv.yaml`` beside the site.
 ``resume.json`` follows the JSON Resume schema 1.3: the teaching entry goes
 to ``work``, since the CV lists it as a position held, with duties, and
 ``volunteer`` is for unpaid service, which the CV does not say it was.
@@ -8,17 +9,11 @@ to ``work``, since the CV lists it as a position held, with duties, and
 
 from __future__ import annotations
 
-import html
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import yaml
-from docutils import nodes
-from sphinx import addnodes
-from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv import model
 from sphinx_cv.domain import CVDomain
@@ -110,26 +105,18 @@ def resume(env: BuildEnvironment) -> dict[str, Any]:
         if websites:
             basics["url"] = websites[0]
         basics["profiles"] = [
-            {"network": link.network, "username": link.label, "url": link.url}
+            {"network": link.network, "username": link.username, "url": link.url}
             for link in person.links
             if not link.is_website
         ]
-    skills: dict[str, list[str]] = {}
-    for entry in entries:
-        for skill in entry.skills:
-            name = model.canonical_skill(skill, env.config.cv_skill_aliases)
-            keywords = skills.setdefault(model.skill_key(name), [name])
-            if skill not in keywords:
-                keywords.append(skill)
-    index = domain.skills()
     return {
         "basics": {key: value for key, value in basics.items() if value},
         "work": [_work(e) for e in entries if e.kind in ("work", "teaching")],
         "education": [_education(e) for e in entries if e.kind == "education"],
         "awards": [_award(e) for e in entries if e.kind == "award"],
         "skills": [
-            {"name": name, "keywords": skills[model.skill_key(name)][1:] or [name]}
-            for name in index
+            {"name": name, "keywords": [s for s in used if s != name] or [name]}
+            for name, used in domain.spellings().items()
         ],
         "projects": [_project(e) for e in entries if e.kind == "project"],
     }
@@ -157,8 +144,7 @@ def rendercv(env: BuildEnvironment) -> dict[str, Any]:
             if link.is_website:
                 cv.setdefault("website", link.url)
             else:
-                username = link.url.rstrip("/").rsplit("/", 1)[-1]
-                network = {"network": link.network, "username": username}
+                network = {"network": link.network, "username": link.username}
                 cv.setdefault("social_networks", []).append(network)
 
     def dated(entry: model.Entry) -> dict[str, str]:
@@ -276,81 +262,6 @@ def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
     }
 
 
-def description(env: BuildEnvironment, docname: str) -> str:
-    """What a page holds, in a sentence made from its entries, for link
-    previews and search results. Never the e-mail address."""
-    domain = CVDomain.of(env)
-    name = domain.person.name if domain.person else env.config.project
-    pages = [docname, *env.toctree_includes.get(docname, [])]
-    entries = [entry for page in pages for entry in domain.on_page(page)]
-    title = env.titles[docname].astext() if docname in env.titles else ""
-    if docname == env.config.root_doc:
-        everything = CVDomain.of(env).ordered()
-        studies = [e.label for e in everything if e.kind == "education"][:1]
-        employers = list(
-            dict.fromkeys(e.organisation for e in everything if e.kind == "work")
-        )
-        at = " and ".join(
-            [", ".join(employers[:-1]), employers[-1]]
-            if len(employers) > 1
-            else employers
-        )
-        return (
-            f"Curriculum vitae of {name}: "
-            + "; ".join([*studies, f"experience at {at}"])
-            + "."
-        )
-    own = [e for e in entries if e.docname == docname]
-    if len(own) == 1:
-        entry = own[0]
-        dates = entry.dates(env.config.cv_date_format, env.config.cv_present)
-        what = ", ".join(p for p in (entry.role or entry.degree, entry.label) if p)
-        return _sentence(f"{name}: {what}, {dates}")
-    if entries:
-        return _sentence(f"{title} of {name}: " + "; ".join(e.label for e in entries))
-    if docname in domain.data["skills_index_docs"]:
-        return _sentence(f"{title} of {name}: " + ", ".join(domain.skills()))
-    return f"{title}: the curriculum vitae of {name}."
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith(".") else f"{text}."
-
-
-#: What inline JSON must not hold as such: ``</script>``, ``<!--`` and
-#: ``<script`` change how the browser reads a script element's end.
-_INLINE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def inline_json(data: Any) -> str:
-    """JSON safe inside an HTML ``<script>`` element, whatever its strings."""
-    return json.dumps(data, ensure_ascii=False, indent=1).translate(_INLINE_JSON)
-
-
-def _script(data: dict[str, Any]) -> str:
-    text = inline_json(data)
-    return f'<script type="application/ld+json">\n{text}\n</script>\n'
-
-
-def page_context(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: Any,
-) -> None:
-    """Metadata for each HTML page: description, and JSON-LD on the index."""
-    if doctree is None or app.builder.name == "epub":
-        return
-    text = description(app.env, pagename)
-    # sphinxext-opengraph reads og: fields from the page's metadata.
-    context["meta"] = {**(context.get("meta") or {}), "og:description": text}
-    context["metatags"] += f'<meta name="description" content="{html.escape(text)}">\n'
-    if pagename == app.config.root_doc:
-        url = app.config.html_baseurl or ""
-        context["metatags"] += _script(json_ld(app.env, url))
-
-
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Every HTML build writes ``resume.json`` (JSON Resume) and
     ``rendercv.yaml`` (RenderCV input) beside its pages."""
@@ -365,44 +276,5 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     (outdir / "rendercv.yaml").write_text(cv, "utf-8")
 
 
-def _link(label: str, url: str, after: str = "") -> nodes.inline:
-    link = nodes.inline()
-    link += nodes.reference(label, label, refuri=url)
-    link += nodes.Text(after)
-    return link
-
-
-class DownloadsDirective(SphinxDirective):
-    """``cv:downloads``: links to the CV as PDF, ePub and JSON Resume.
-
-    On Read the Docs the PDF and ePub come from its downloads; a local
-    ``make all`` (tag ``downloads``, tested when the page is written) puts
-    them beside the HTML; a plain HTML build has ``resume.json`` only.
-    """
-
-    def run(self) -> list[nodes.Node]:
-        up = "../" * self.env.docname.count("/")
-        basename = self.config.epub_basename
-        line = nodes.paragraph(classes=["cv-downloads"])
-        line += nodes.Text("Download: ")
-        canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
-        if os.environ.get("READTHEDOCS") and canonical:
-            site = urlsplit(canonical)
-            language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
-            version = os.environ.get("READTHEDOCS_VERSION", "latest")
-            root = f"{site.scheme}://{site.netloc}/_/downloads/{language}/{version}"
-            line += _link("PDF", f"{root}/pdf/", " \u00b7 ")
-            line += _link("ePub", f"{root}/epub/", " \u00b7 ")
-        else:
-            local = addnodes.only(expr="downloads")
-            local += _link("PDF", f"{up}{basename}.pdf", " \u00b7 ")
-            local += _link("ePub", f"{up}{basename}.epub", " \u00b7 ")
-            line += local
-        line += _link("JSON Resume", f"{up}resume.json")
-        return [line]
-
-
 def setup_export(app: Sphinx) -> None:
-    # Before sphinxext-opengraph (priority 500) reads the page's metadata.
-    app.connect("html-page-context", page_context, priority=400)
     app.connect("build-finished", write_exports)

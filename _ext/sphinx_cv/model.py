@@ -187,6 +187,12 @@ class Link:
     url: str
 
     @property
+    def username(self) -> str:
+        """The account's name as its address writes it (``laphets``), which
+        both JSON Resume and RenderCV take."""
+        return self.url.rstrip("/").rsplit("/", 1)[-1]
+
+    @property
     def is_website(self) -> bool:
         """The person's own site rather than a profile elsewhere."""
         return self.network.casefold() == "website"
@@ -443,19 +449,25 @@ def short_labels(entries: Iterable[Entry]) -> dict[str, str]:
     return labels
 
 
+def fold_skill(skill: str, aliases: dict[str, str]) -> str:
+    """The one key of a skill however it is spelled or aliased: every view
+    and export groups skills by it."""
+    return skill_key(canonical_skill(skill, aliases))
+
+
 def skills_index(
     entries: Iterable[Entry], aliases: dict[str, str]
 ) -> dict[str, list[Entry]]:
     """Each skill, alphabetically, with the entries that used it, newest first.
 
-    Spellings of one skill share a key (see :func:`canonical_skill`); the
-    first spelling met, newest entry first, names it.
+    Spellings of one skill share a key (see :func:`fold_skill`); the first
+    spelling met, newest entry first, names it.
     """
     names: dict[str, str] = {}
     index: dict[str, list[Entry]] = {}
     for entry in by_date(entries):
         for skill in entry.skills:
-            key = skill_key(canonical_skill(skill, aliases))
+            key = fold_skill(skill, aliases)
             names.setdefault(key, canonical_skill(skill, aliases))
             if entry not in index.setdefault(key, []):
                 index[key].append(entry)
@@ -463,3 +475,19 @@ def skills_index(
         names[key]: index[key]
         for key in sorted(index, key=lambda key: names[key].casefold())
     }
+
+
+def skill_spellings(
+    entries: Iterable[Entry], aliases: dict[str, str]
+) -> dict[str, list[str]]:
+    """Each skill of :func:`skills_index` with the spellings the entries use
+    for it, in the order of *entries*."""
+    entries = list(entries)
+    names = {fold_skill(name, aliases): name for name in skills_index(entries, aliases)}
+    spellings: dict[str, list[str]] = {name: [] for name in names.values()}
+    for entry in entries:
+        for skill in entry.skills:
+            found = spellings[names[fold_skill(skill, aliases)]]
+            if skill not in found:
+                found.append(skill)
+    return spellings

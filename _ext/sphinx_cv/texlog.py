@@ -1,4 +1,6 @@
-"""Fail a PDF build that lost text: ``python -m sphinx_cv.texlog [--sources DIR] LOG``.
+"""Fail a PDF build that lost text, naming the source page and line.
+
+Run as ``python -m sphinx_cv.texlog [--sources DIR] LOG``.
 
 latexmk exits 0 when LaTeX met an error it could recover from, left a
 reference undefined, or set a line wider than the page; the PDF then has

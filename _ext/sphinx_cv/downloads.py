@@ -1,0 +1,47 @@
+"""The ``cv:downloads`` directive: links to the CV as PDF, ePub and JSON Resume."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+
+def _link(label: str, url: str, after: str = "") -> nodes.inline:
+    link = nodes.inline()
+    link += nodes.reference(label, label, refuri=url)
+    link += nodes.Text(after)
+    return link
+
+
+class DownloadsDirective(SphinxDirective):
+    """``cv:downloads``: links to the CV as PDF, ePub and JSON Resume.
+
+    On Read the Docs the PDF and ePub come from its downloads; a local
+    ``make all`` (tag ``downloads``, tested when the page is written) puts
+    them beside the HTML; a plain HTML build has ``resume.json`` only.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        up = "../" * self.env.docname.count("/")
+        basename = self.config.epub_basename
+        line = nodes.paragraph(classes=["cv-downloads"])
+        line += nodes.Text("Download: ")
+        canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
+        if os.environ.get("READTHEDOCS") and canonical:
+            site = urlsplit(canonical)
+            language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
+            version = os.environ.get("READTHEDOCS_VERSION", "latest")
+            root = f"{site.scheme}://{site.netloc}/_/downloads/{language}/{version}"
+            line += _link("PDF", f"{root}/pdf/", " \u00b7 ")
+            line += _link("ePub", f"{root}/epub/", " \u00b7 ")
+        else:
+            local = addnodes.only(expr="downloads")
+            local += _link("PDF", f"{up}{basename}.pdf", " \u00b7 ")
+            local += _link("ePub", f"{up}{basename}.epub", " \u00b7 ")
+            line += local
+        line += _link("JSON Resume", f"{up}resume.json")
+        return [line]

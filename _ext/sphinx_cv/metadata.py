@@ -1,0 +1,99 @@
+"""Metadata of each HTML page: its description, and JSON-LD on the index.
+
+The description is a sentence made from the page's entries, for link
+previews and search results (sphinxext-opengraph reads it as og:description);
+never the e-mail address, which the first words of the index page are.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import TYPE_CHECKING, Any
+
+from sphinx_cv.domain import CVDomain
+from sphinx_cv.export import json_ld
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def description(env: BuildEnvironment, docname: str) -> str:
+    """What a page holds, in a sentence made from its entries, for link
+    previews and search results. Never the e-mail address."""
+    domain = CVDomain.of(env)
+    name = domain.person.name if domain.person else env.config.project
+    pages = [docname, *env.toctree_includes.get(docname, [])]
+    entries = [entry for page in pages for entry in domain.on_page(page)]
+    title = env.titles[docname].astext() if docname in env.titles else ""
+    if docname == env.config.root_doc:
+        everything = CVDomain.of(env).ordered()
+        studies = [e.label for e in everything if e.kind == "education"][:1]
+        employers = list(
+            dict.fromkeys(e.organisation for e in everything if e.kind == "work")
+        )
+        at = " and ".join(
+            [", ".join(employers[:-1]), employers[-1]]
+            if len(employers) > 1
+            else employers
+        )
+        return (
+            f"Curriculum vitae of {name}: "
+            + "; ".join([*studies, f"experience at {at}"])
+            + "."
+        )
+    own = [e for e in entries if e.docname == docname]
+    if len(own) == 1:
+        entry = own[0]
+        dates = entry.dates(env.config.cv_date_format, env.config.cv_present)
+        what = ", ".join(p for p in (entry.role or entry.degree, entry.label) if p)
+        return _sentence(f"{name}: {what}, {dates}")
+    if entries:
+        return _sentence(f"{title} of {name}: " + "; ".join(e.label for e in entries))
+    if docname in domain.data["skills_index_docs"]:
+        return _sentence(f"{title} of {name}: " + ", ".join(domain.skills()))
+    return f"{title}: the curriculum vitae of {name}."
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else f"{text}."
+
+
+#: What inline JSON must not hold as such: ``</script>``, ``<!--`` and
+#: ``<script`` change how the browser reads a script element's end.
+_INLINE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def inline_json(data: Any) -> str:
+    """JSON safe inside an HTML ``<script>`` element, whatever its strings."""
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(_INLINE_JSON)
+
+
+def _script(data: dict[str, Any]) -> str:
+    text = inline_json(data)
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: Any,
+) -> None:
+    """Metadata for each HTML page: description, and JSON-LD on the index."""
+    if doctree is None or app.builder.name == "epub":
+        return
+    text = description(app.env, pagename)
+    # sphinxext-opengraph reads og: fields from the page's metadata.
+    context["meta"] = {**(context.get("meta") or {}), "og:description": text}
+    context["metatags"] += f'<meta name="description" content="{html.escape(text)}">\n'
+    if pagename == app.config.root_doc:
+        url = app.config.html_baseurl or ""
+        context["metatags"] += _script(json_ld(app.env, url))
+
+
+def setup_metadata(app: Sphinx) -> None:
+    # Before sphinxext-opengraph (priority 500) reads the page's metadata.
+    app.connect("html-page-context", page_context, priority=400)
