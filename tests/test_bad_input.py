@@ -1,15 +1,19 @@
 """Bad input, each in a copy of the real CV with one defect: a clear message
-at file and line, a failing `make strict`, no traceback, and the previous
-good site left in place."""
+at file and line (in-process, for every case); and, for a warning and for a
+source that stops the build, a failing `make strict`, no traceback, and the
+previous good site left in place."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
 
 from conftest import ROOT, copy_cv
 
@@ -161,24 +165,6 @@ CASES: dict[str, tuple[dict[str, Edit], str]] = {
 }
 
 
-def strict(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["make", "-s", "strict", f"VENV={ROOT / '.venv'}"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-@pytest.fixture(scope="module")
-def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the CV whose strict build passed."""
-    project = copy_cv(tmp_path_factory.mktemp("good") / "cv")
-    assert strict(project).returncode == 0
-    return project
-
-
 def break_cv(project: Path, case: str) -> str:
     """Apply the edits of *case* to *project*; the message they must cause."""
     edits, message = CASES[case]
@@ -190,7 +176,55 @@ def break_cv(project: Path, case: str) -> str:
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_fails_clearly_and_keeps_the_good_site(
+def test_bad_input_is_reported_at_its_file_and_line(tmp_path: Path, case: str) -> None:
+    project = copy_cv(tmp_path / "cv")
+    message = break_cv(project, case)
+    warnings = io.StringIO()
+    try:
+        app = SphinxTestApp(
+            srcdir=project, builddir=tmp_path / "build", freshenv=True, warning=warnings
+        )
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+    except SystemExit as stop:  # a source that cannot be read stops Sphinx
+        assert stop.code == 2
+    said = strip_escape_sequences(warnings.getvalue())
+    assert message in said.replace(f"{project}/", "").splitlines()
+
+
+# The Makefile's promise, checked once for a warning and once for a source
+# that stops the build: `make strict` fails, shows the message and no
+# traceback, and leaves the previous good site in place.
+PROMISED = ["malformed date", "not UTF-8"]
+
+
+def strict(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "-s", "strict", f"VENV={ROOT / '.venv'}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def said(result: subprocess.CompletedProcess[str], project: Path) -> str:
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
+    return output.replace(f"{project}/", "")
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the CV whose strict build passed."""
+    project = copy_cv(tmp_path_factory.mktemp("good") / "cv")
+    assert strict(project).returncode == 0
+    return project
+
+
+@pytest.mark.parametrize("case", PROMISED)
+def test_make_strict_fails_clearly_and_keeps_the_good_site(
     good: Path, tmp_path: Path, case: str
 ) -> None:
     project = copy_cv(tmp_path / "cv")
@@ -205,11 +239,6 @@ def test_bad_input_fails_clearly_and_keeps_the_good_site(
     assert "Traceback" not in output
     assert message in output.splitlines()
     assert (good / "_build" / "html" / "index.html").read_bytes() == index
-
-
-def said(result: subprocess.CompletedProcess[str], project: Path) -> str:
-    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
-    return output.replace(f"{project}/", "")
 
 
 def test_a_second_strict_build_fails_as_the_first_did(tmp_path: Path) -> None:

@@ -101,11 +101,9 @@ def test_bad_input_names_file_line_and_what_is_accepted(
     assert warnings == [f"{srcdir / 'index.md'}:{line}: WARNING: {message}"]
 
 
-@pytest.mark.parametrize("testroot", sorted(BAD_INPUT))
-def test_bad_input_fails_the_strict_build_without_traceback(
-    tmp_path: Path, testroot: str
-) -> None:
-    srcdir = ROOTS / f"test-{testroot}"
+def test_bad_input_fails_the_strict_build_without_traceback(tmp_path: Path) -> None:
+    # One subprocess for the promise; the messages are checked in-process.
+    srcdir = ROOTS / "test-bad-url"
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-M", "html", srcdir, tmp_path, *STRICT],
         capture_output=True,
@@ -115,7 +113,7 @@ def test_bad_input_fails_the_strict_build_without_traceback(
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stdout + result.stderr
-    assert BAD_INPUT[testroot][1] in result.stderr
+    assert BAD_INPUT["bad-url"][1] in result.stderr
 
 
 @pytest.fixture(scope="module")
