@@ -31,6 +31,8 @@ def axe(cv_html: Build) -> list[dict[str, Any]]:
     pages = sorted(
         str(p.relative_to(cv_html.outdir)) for p in cv_html.outdir.rglob("*.html")
     )
+    # Screenshots left by an earlier run must not pass for this run's.
+    shutil.rmtree(SHOTS_DIR, ignore_errors=True)
     result = subprocess.run(
         ["node", NODE / "axe.mjs", cv_html.outdir, SHOTS_DIR, *pages],
         env={**os.environ, "CHROMIUM": CHROMIUM, "SHOTS": ",".join(SHOTS)},
