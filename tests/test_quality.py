@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, STRICT, Build, copy_cv
+from conftest import ROOT, STRICT, Build, copy_cv, normalise
 
 NODE = Path(__file__).parent / "node"
 VNU = NODE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -92,7 +92,8 @@ def test_a_page_printed_from_the_browser_is_its_content(
     html = (cv_html.outdir / page).read_text(encoding="utf-8")
     heading = BeautifulSoup(html, "html.parser").select_one("article h1")
     assert heading is not None
-    assert text.startswith(str(heading.find(string=True)).strip())
+    # White space collapsed: a long heading may wrap on narrower paper.
+    assert normalise(text).startswith(normalise(str(heading.find(string=True))))
 
 
 @pytest.mark.skipif(not VNU.is_file(), reason="needs tests/node (.ci/run installs it)")
