@@ -82,8 +82,9 @@ lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff format --check _ext tests benchmarks conf.py
 	$(VENV)/bin/mypy
 
+# One pytest worker a core: most tests wait on TeX, Java or Chromium.
 test: lint
-	$(VENV)/bin/python -m pytest $(O)
+	$(VENV)/bin/python -m pytest -n auto $(O)
 
 .PHONY: help strict live latexpdf all lint test Makefile
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -18,6 +19,16 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT = ("-nW", "--keep-going", "-q")
+
+
+def make_env() -> dict[str, str]:
+    """The environment for a `make` the tests run: no flags or variables of
+    a `make` that runs the tests (`make test O=...` exports O) leak into it."""
+    ours = {"O", "SPHINXOPTS", "SPHINXBUILD", "VENV", "PYTHON", "BUILDDIR"}
+    theirs = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
+    return {
+        name: value for name, value in os.environ.items() if name not in ours | theirs
+    }
 
 
 def copy_cv(dest: Path) -> Path:

@@ -15,7 +15,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from conftest import ROOT, copy_cv
+from conftest import ROOT, copy_cv, make_env
 
 Edit = Callable[[str], str]
 
@@ -204,6 +204,7 @@ def strict(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["make", "-s", "strict", f"VENV={ROOT / '.venv'}"],
         cwd=project,
+        env=make_env(),
         capture_output=True,
         text=True,
         check=False,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_cv, normalise
+from conftest import ROOT, copy_cv, make_env, normalise
 from facts import ALL as FACTS
 from facts import SECTIONS
 
@@ -22,11 +22,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def make_pdf(builddir: Path, papersize: str) -> Path:
+EPOCH = "1700000000"
+
+
+def make_pdf(builddir: Path, papersize: str, source: Path = ROOT) -> Path:
     paper = f"O=-D latex_elements.papersize={papersize}"
     subprocess.run(
-        ["make", "latexpdf", f"BUILDDIR={builddir}", paper],
-        cwd=ROOT,
+        ["make", "latexpdf", f"BUILDDIR={builddir}", paper, f"VENV={ROOT / '.venv'}"],
+        cwd=source,
+        env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
         check=True,
         capture_output=True,
     )
@@ -42,6 +46,13 @@ def pdf(
 
 def poppler(*command: str | Path) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def test_a_build_elsewhere_gives_the_same_bytes(pdf: Path, tmp_path: Path) -> None:
+    papersize = pdf.parent.parent.name.rstrip("0123456789")
+    copy = copy_cv(tmp_path / "cv")
+    again = make_pdf(tmp_path / "build", papersize, source=copy)
+    assert again.read_bytes() == pdf.read_bytes()
 
 
 def test_two_pages_at_most(pdf: Path) -> None:
@@ -131,6 +142,7 @@ def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["make", "-s", target, f"VENV={ROOT / '.venv'}"],
         cwd=project,
+        env=make_env(),
         capture_output=True,
         text=True,
         check=False,

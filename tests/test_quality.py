@@ -44,12 +44,14 @@ def axe(cv_html: Build) -> list[dict[str, Any]]:
     return violations
 
 
+@pytest.mark.audit
 def test_no_serious_or_critical_accessibility_violation(
     axe: list[dict[str, Any]],
 ) -> None:
     assert [v for v in axe if v["impact"] in ("serious", "critical")] == []
 
 
+@pytest.mark.audit
 def test_screenshots_are_saved_for_review(axe: list[dict[str, Any]]) -> None:
     names = {p.name for p in SHOTS_DIR.glob("*.png")}
     for page in SHOTS:
@@ -144,10 +146,3 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_two_html_builds_are_byte_identical(tmp_path: Path) -> None:
     one, two = build_twice(tmp_path, "html")
     assert tree(one / "html") == tree(two / "html")
-
-
-@pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
-def test_two_pdf_builds_are_byte_identical(tmp_path: Path) -> None:
-    one, two = build_twice(tmp_path, "latexpdf")
-    pdf = "latex/wenqing-luo-cv.pdf"
-    assert (one / pdf).read_bytes() == (two / pdf).read_bytes()

@@ -126,7 +126,10 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    found = [problem for log in argv for problem in problems(Path(log), sources)]
+    # A build that stopped before LaTeX ran leaves no log (the shell passes
+    # its pattern through unexpanded); the build said why.
+    logs = [Path(log) for log in argv if Path(log).is_file()]
+    found = [problem for log in logs for problem in problems(log, sources)]
     for problem in found:
         print(problem, file=sys.stderr)
     return 1 if found else 0
