@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,3 +144,33 @@ def broken_links(outdir: Path, pages: str) -> list[str]:
                 if anchor not in ids[target]:
                     broken.append(f"{page.name}: {raw} (no anchor)")
     return broken
+
+
+EPOCH = "1700000000"  # 2023-11-14T22:13:20Z: every build of a test, one date
+
+
+def make_pdf(builddir: Path, papersize: str, source: Path = ROOT) -> Path:
+    """The CV's PDF, built by `make latexpdf` from *source* on *papersize*."""
+    paper = f"O=-D latex_elements.papersize={papersize}"
+    subprocess.run(
+        ["make", "latexpdf", f"BUILDDIR={builddir}", paper, f"VENV={ROOT / '.venv'}"],
+        cwd=source,
+        env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
+        check=True,
+        capture_output=True,
+    )
+    return builddir / "latex" / "wenqing-luo-cv.pdf"
+
+
+@pytest.fixture(scope="session", params=["a4paper", "letterpaper"])
+def pdf(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The real CV's PDF, on A4 and on US Letter."""
+    if shutil.which("latexmk") is None or shutil.which("pdftotext") is None:
+        pytest.skip("needs TeX and poppler-utils (.ci/run installs them)")
+    return make_pdf(tmp_path_factory.mktemp(request.param), request.param)
+
+
+def poppler(*command: str | Path) -> str:
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout

@@ -165,7 +165,7 @@ SECTIONS = [
     "Education",
     "Experience",
     "Projects",
-    "Teaching",
+    "Teaching experience",
     "Honors and awards",
     "Skills",
     "Skills index",
@@ -173,3 +173,23 @@ SECTIONS = [
 ]
 
 ALL = HEADER + EDUCATION + EXPERIENCE + PROJECTS + TEACHING + HONORS + SKILLS
+
+#: The first line of each entry in the printed CV, in order: where a résumé
+#: parser must see an entry begin.
+ENTRY_HEADS = [
+    "University of Illinois at Urbana–Champaign",
+    "University of Illinois at Urbana–Champaign",
+    "Zhejiang University",
+    "Bytedance Inc.",
+    "Alibaba Group",
+    "Bytedance Inc.",
+    "Tencent Inc.",
+    "WeirdOS",
+    "Open-Source Contribution for VS Code and Firefox",
+    "Recruit Open Platform",
+    "ECE220 - Computer Systems Programming",
+    "Zhejiang University, 3rd Prize Scholarship",
+    "ZJU-UIUC Institute, 3rd Prize Scholarship",
+    "ZJU-UIUC Institute, Dean's List",
+    "Interdisciplinary Contest in Modeling 2020, Finalist Award",
+]

@@ -59,19 +59,21 @@ def test_an_entry_page_is_titled_by_its_entry(tex: str) -> None:
     assert [line.replace("\n", "") for line in lines] == [
         r"\sphinxAtStartPar"
         r"\DUrole{cv-entry-main}{\sphinxstylestrong{Bytedance Inc.}}"
-        r"\DUrole{cv-entry-aside}{Shanghai, China}",
+        "\\DUrole{cv-entry-aside}{February 2021 \u2013 Present}",
         r"\sphinxAtStartPar"
         r"\DUrole{cv-entry-main}{\sphinxstyleemphasis{Kernel, DPDK, Service Mesh "
         r"Intern at Infrastructure \sphinxhyphen{} Virtualization Team}}"
-        "\\DUrole{cv-entry-aside}{February 2021 \u2013 Present}",
+        r"\DUrole{cv-entry-aside}{Shanghai, China}",
     ]
 
 
-def test_external_addresses_are_printed(tex: str) -> None:
-    assert (
-        r"\sphinxhref{https://github.com/laphets}{Laphets} (https://github.com/laphets)"
-        in tex
-    )
+def test_contacts_print_as_addresses_and_related_lines_not_at_all(tex: str) -> None:
+    body = document(tex)
+    assert r"\sphinxhref{https://github.com/laphets}{github.com/laphets}" in body
+    assert r"\sphinxhref{https://www.linkedin.com/in/wenqingluo}{linkedin.com" in body
+    assert "(https://github.com/laphets)" not in body
+    assert body.count(r"\DUrole{cv-separator}{|}") == 3
+    assert "Related:" not in body
 
 
 def test_the_log_reader_finds_errors_and_undefined_references(tmp_path: Path) -> None:

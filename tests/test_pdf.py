@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_cv, make_env, normalise
+from conftest import ROOT, copy_cv, make_env, make_pdf, normalise, poppler
 from facts import ALL as FACTS
 from facts import SECTIONS
 
@@ -20,32 +20,6 @@ pytestmark = pytest.mark.skipif(
     shutil.which("latexmk") is None or shutil.which("pdftotext") is None,
     reason="needs TeX and poppler-utils (.ci/run installs them)",
 )
-
-
-EPOCH = "1700000000"
-
-
-def make_pdf(builddir: Path, papersize: str, source: Path = ROOT) -> Path:
-    paper = f"O=-D latex_elements.papersize={papersize}"
-    subprocess.run(
-        ["make", "latexpdf", f"BUILDDIR={builddir}", paper, f"VENV={ROOT / '.venv'}"],
-        cwd=source,
-        env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
-        check=True,
-        capture_output=True,
-    )
-    return builddir / "latex" / "wenqing-luo-cv.pdf"
-
-
-@pytest.fixture(scope="module", params=["a4paper", "letterpaper"])
-def pdf(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    return make_pdf(tmp_path_factory.mktemp(request.param), request.param)
-
-
-def poppler(*command: str | Path) -> str:
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
 def test_a_build_elsewhere_gives_the_same_bytes(pdf: Path, tmp_path: Path) -> None:

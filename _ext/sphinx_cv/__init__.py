@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_cv.config import setup_config
-from sphinx_cv.directives import ENTRY_DIRECTIVES
+from sphinx_cv.directives import DIRECTIVES
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.downloads import DownloadsDirective
 from sphinx_cv.epub import setup_epub
@@ -40,7 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     app.add_domain(CVDomain)
     directives = {
-        **ENTRY_DIRECTIVES,
+        **DIRECTIVES,
         "timeline": TimelineDirective,
         "skills-index": SkillsIndexDirective,
         "downloads": DownloadsDirective,

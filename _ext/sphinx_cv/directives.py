@@ -208,6 +208,31 @@ class PersonDirective(ValidatedDirective):
 _CITATION = "\x00"
 
 
+class RelatedDirective(SphinxDirective):
+    """``cv:related``: a line after an entry pointing at related entries.
+
+    The web page and the ePub show it; the printed résumé leaves it out (a
+    résumé parser would read it into the entry's last highlight).
+    """
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        body = self.parse_content_to_nodes()
+        if len(body) != 1 or not isinstance(body[0], nodes.paragraph):
+            logger.warning(
+                "cv:related: give one paragraph, the related work",
+                type="cv",
+                subtype="value",
+                location=self.get_location(),
+            )
+            return []
+        line = body[0]
+        line["classes"].append("cv-related")
+        line.insert(0, nodes.Text("Related: "))
+        return [line]
+
+
 def _text(node: nodes.Node) -> str:
     """Plain text of *node*, each citation mark (``[1]``) left as a marker."""
     if isinstance(node, nodes.Text):
@@ -257,7 +282,7 @@ class AwardDirective(EntryDirective):
     kind = "award"
 
 
-ENTRY_DIRECTIVES: dict[str, type[SphinxDirective]] = {
+DIRECTIVES: dict[str, type[SphinxDirective]] = {
     cls.kind: cls
     for cls in (
         WorkDirective,
@@ -267,4 +292,5 @@ ENTRY_DIRECTIVES: dict[str, type[SphinxDirective]] = {
         AwardDirective,
     )
 }
-ENTRY_DIRECTIVES["person"] = PersonDirective
+DIRECTIVES["person"] = PersonDirective
+DIRECTIVES["related"] = RelatedDirective

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.builders.latex import LaTeXBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_cv import model
 from sphinx_cv.domain import CVDomain
 
 if TYPE_CHECKING:
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
 
 
 STYLE = Path(__file__).with_name("sphinxcv.sty")
+
+
+def _classed(tree: nodes.Node, name: str) -> list[nodes.Element]:
+    """The elements of *tree* with the class *name*."""
+    return [node for node in tree.findall(nodes.Element) if name in node["classes"]]
 
 
 def _entries(section: nodes.section) -> list[nodes.Element]:
@@ -41,8 +47,13 @@ def _is_empty(node: nodes.Node) -> bool:
 
 
 class PrintLayout(SphinxPostTransform):
-    """Give the printed CV the shape of a résumé.
+    """Give the printed CV the shape of a résumé that parsers read right.
 
+    - The contact line gives each address as it would be typed
+      (``github.com/laphets``), items parted by `` | ``: "label (URL)" made
+      the line wrap, and a parser took the address with its brackets.
+    - "Related:" lines are the web's: after the bullets, a parser reads them
+      into the entry's last highlight.
     - A page that holds one entry is titled by it: the entry's own two-line
       header replaces the page title, which would say the same again.
     - A page left with nothing to print is dropped: the references page,
@@ -53,6 +64,10 @@ class PrintLayout(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
+        for contacts in _classed(self.document, "cv-contacts"):
+            contacts.replace_self(self._contacts(contacts))
+        for related in _classed(self.document, "cv-related"):
+            related.parent.remove(related)
         for section in list(self.document.findall(nodes.section)):
             title = section.next_node(nodes.title)
             body = [child for child in section.children if child is not title]
@@ -66,6 +81,16 @@ class PrintLayout(SphinxPostTransform):
                 # Keep the section's labels: references to the page land here.
                 section.replace(title, nodes.target("", "", ids=section["ids"]))
                 section["ids"] = []
+
+    @staticmethod
+    def _contacts(contacts: nodes.Element) -> nodes.Element:
+        line = nodes.paragraph()
+        for position, link in enumerate(contacts.findall(nodes.reference)):
+            if position:
+                line += nodes.inline("|", "|", classes=["cv-separator"])
+            address = model.short_address(link["refuri"])
+            line += nodes.reference(address, address, refuri=link["refuri"])
+        return nodes.container("", line, classes=contacts["classes"])
 
 
 #: TeX's special characters, as hyperref writes them into a PDF string.

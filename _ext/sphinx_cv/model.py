@@ -154,6 +154,15 @@ def parse_url(text: str) -> str:
     return text
 
 
+def short_address(url: str) -> str:
+    """The address as a person would type it: ``github.com/laphets`` for
+    ``https://github.com/laphets/``, the bare e-mail for ``mailto:``."""
+    if url.casefold().startswith("mailto:"):
+        return url[len("mailto:") :]
+    address = re.sub(r"^https?://", "", url, flags=re.I).rstrip("/")
+    return re.sub(r"^www\.", "", address, flags=re.I)
+
+
 _ENTRY_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 

@@ -3,7 +3,7 @@
 No raw HTML: the same nodes become HTML (styled by ``_static/cv.css``),
 LaTeX (``sphinxclass*`` environments and ``\\DUrole*`` commands from
 ``sphinxcv.sty``) and ePub.  Each entry's header is two lines, as on a
-printed CV: what and where on the first, in what role and when on the second.
+printed CV: what and when on the first, in what role and where on the second.
 """
 
 from __future__ import annotations
@@ -103,8 +103,10 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
             )
         else:
             second = f"{entry.role} at {entry.team}" if entry.team else entry.role
-    lines = [_line(*first, aside=place)]
-    lines.append(_line(nodes.emphasis(second, second) if second else "", aside=dates))
+    # The dates beside the name: a résumé parser looks for an entry's dates
+    # on its first line or the next, and a long role would push them further.
+    lines = [_line(*first, aside=dates)]
+    lines.append(_line(nodes.emphasis(second, second) if second else "", aside=place))
     return lines
 
 

@@ -1,0 +1,176 @@
+"""The PDF as a résumé parser (an applicant-tracking system) reads it.
+
+Parsers see a PDF's text layer: characters with positions and fonts, words
+found by the gaps between them, lines by their height, entries by the
+vertical gaps between lines, sections by conventional headings in bold
+capitals. This reads the PDF the same way, with pdfminer.six's layout
+analysis (its default parameters), on A4 and on Letter.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+from conftest import Build, normalise, poppler
+from facts import ENTRY_HEADS
+
+#: The words résumé parsers look for in a section heading.
+CONVENTIONAL = {
+    "education", "experience", "projects", "skills", "honors", "awards",
+    "references", "teaching", "index", "and",
+}  # fmt: skip
+HEADINGS = [
+    "EDUCATION",
+    "EXPERIENCE",
+    "PROJECTS",
+    "TEACHING EXPERIENCE",
+    "HONORS AND AWARDS",
+    "SKILLS",
+    "SKILLS INDEX",
+    "REFERENCES",
+]
+CONTACTS = [
+    "wenqing4@illinois.edu",
+    "github.com/laphets",
+    "laphets.com",
+    "linkedin.com/in/wenqingluo",
+]
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+@dataclass
+class Line:
+    """One line across the page: the text of every box at its height."""
+
+    page: int
+    top: float
+    bottom: float
+    text: str
+    font: str
+    size: float
+
+    @property
+    def bold(self) -> bool:
+        return "Bold" in self.font
+
+
+def read(pdf: Path) -> list[Line]:
+    """The PDF's lines, top to bottom, as a parser assembles them."""
+    lines: list[Line] = []
+    for number, page in enumerate(extract_pages(pdf)):
+        parts = []
+        for box in page:
+            if not isinstance(box, LTTextContainer):
+                continue
+            for line in box:
+                chars = [c for c in line if isinstance(c, LTChar)]
+                if isinstance(line, LTTextLine) and chars and line.get_text().strip():
+                    top = page.height - line.y1
+                    parts.append((top, line.x0, line, chars[0]))
+        parts.sort(key=lambda part: (round(part[0]), part[1]))
+        for top, _, line, first in parts:
+            text = line.get_text().strip()
+            if lines and lines[-1].page == number and abs(lines[-1].top - top) < 2:
+                lines[-1].text += f" {text}"
+            else:
+                bottom = page.height - line.y0
+                font = first.fontname
+                lines.append(Line(number, top, bottom, text, font, first.size))
+    return lines
+
+
+@pytest.fixture(scope="module")
+def lines(pdf: Path) -> list[Line]:
+    return read(pdf)
+
+
+def test_the_contact_line_splits_into_its_items(lines: list[Line]) -> None:
+    name, contacts = lines[0], lines[1]
+    assert name.text == "Wenqing Luo"
+    assert [item.strip() for item in contacts.text.split("|")] == CONTACTS
+
+
+def test_every_section_heading_is_conventional(lines: list[Line]) -> None:
+    body = statistics.mode(round(line.size) for line in lines)
+    headings = [line.text for line in lines[1:] if line.bold and line.size > body]
+    assert headings == HEADINGS
+    for heading in headings:
+        assert heading.isupper()
+        assert set(heading.casefold().split()) <= CONVENTIONAL
+
+
+def _heads(lines: list[Line]) -> list[int]:
+    """Where the entries begin: lines that start in bold at the body size."""
+    body = statistics.mode(round(line.size) for line in lines)
+    return [n for n, line in enumerate(lines) if line.bold and round(line.size) == body]
+
+
+def test_every_entry_starts_a_block_with_its_dates(lines: list[Line]) -> None:
+    heads = _heads(lines)
+    found = [
+        max((h for h in ENTRY_HEADS if lines[n].text.startswith(h)), key=len)
+        for n in heads
+    ]
+    assert found == ENTRY_HEADS
+    # The line spacing within a paragraph, baseline to baseline.
+    spacing = statistics.median(
+        b.bottom - a.bottom
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and not a.bold and not b.bold
+    )
+    body = statistics.mode(round(line.size) for line in lines)
+    for n in heads:
+        previous, line = lines[n - 1], lines[n]
+        after_heading = previous.bold and previous.size > body
+        if previous.page == line.page and not after_heading:
+            gap = line.bottom - previous.bottom
+            assert gap >= 1.5 * spacing, (line.text, gap, spacing)
+        dated = [line.text, lines[n + 1].text]
+        assert any(YEAR.search(text) for text in dated), line.text
+
+
+@pytest.fixture(scope="module")
+def highlights(cv_html: Build) -> list[list[str]]:
+    """Each entry's highlights, from the JSON Resume export."""
+    resume: dict[str, Any] = json.loads((cv_html.outdir / "resume.json").read_text())
+    entries = [*resume["work"], *resume["projects"]]
+    return [entry["highlights"] for entry in entries if entry.get("highlights")]
+
+
+def flowing(text: str) -> str:
+    """Text as a parser joins its lines, without citation marks ([1])."""
+    return normalise(re.sub(r"\s*\[\d+\]", "", text))
+
+
+@pytest.mark.parametrize("mode", ["-raw", "-layout"])
+def test_each_highlight_is_one_paragraph_once_in_reading_order(
+    pdf: Path, highlights: list[list[str]], mode: str
+) -> None:
+    text = flowing(poppler("pdftotext", mode, "-enc", "UTF-8", pdf, "-"))
+    for entry in highlights:
+        for highlight in entry:
+            assert text.count(normalise(highlight)) == 1, highlight
+        positions = [text.index(normalise(highlight)) for highlight in entry]
+        assert positions == sorted(positions), entry
+
+
+@pytest.mark.parametrize("mode", ["-raw", "-layout"])
+def test_the_entries_read_in_cv_order(pdf: Path, mode: str) -> None:
+    text = flowing(poppler("pdftotext", mode, "-enc", "UTF-8", pdf, "-"))
+    position = 0
+    for head in ENTRY_HEADS:
+        position = text.index(normalise(head), position) + 1
+
+
+def test_no_page_number_is_read_into_the_text(lines: list[Line]) -> None:
+    assert not [line.text for line in lines if line.text.strip().isdigit()]
