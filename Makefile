@@ -71,11 +71,22 @@ latexpdf: $(BUILD_DEPS)
 		exit $$status; \
 	fi
 
-# Every format; the PDF and ePub beside the HTML, linked from its index page.
-all: latexpdf epub
+# Versions of the CV (cv_variants in conf.py), each fitted to its pages:
+# make variant V=resume writes $(BUILDDIR)/wenqing-luo-resume.pdf.
+variant: $(BUILD_DEPS)
+	@PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.fit "$(V)" \
+		--sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" -- $(SPHINXOPTS) $(O)
+
+variants: $(BUILD_DEPS)
+	@PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.fit --all \
+		--sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" -- $(SPHINXOPTS) $(O)
+
+# Every format; the PDFs (the CV's and its versions') and the ePub beside the
+# HTML, linked from its index page.
+all: latexpdf epub variants
 	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" -t downloads $(SPHINXOPTS) $(O)
 	cp "$(BUILDDIR)/latex/wenqing-luo-cv.pdf" "$(BUILDDIR)/epub/wenqing-luo-cv.epub" \
-		"$(BUILDDIR)/html/"
+		"$(BUILDDIR)"/*.pdf "$(BUILDDIR)/html/"
 
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check _ext tests benchmarks conf.py
@@ -86,7 +97,7 @@ lint: $(DEV_DEPS)
 test: lint
 	$(VENV)/bin/python -m pytest -n auto $(O)
 
-.PHONY: help strict live latexpdf all lint test Makefile
+.PHONY: help strict live latexpdf variant variants all lint test Makefile
 
 # Sources, not targets: keep the catch-all below from trying to make them.
 requirements.txt requirements-dev.txt: ;

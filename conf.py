@@ -83,6 +83,55 @@ cv_skill_aliases = {
     "Elasticsearch": "ElasticSearch",
 }
 
+# -- Versions of the CV (make variant V=NAME; _ext/sphinx_cv/variants.py) -----
+
+# What entries and bullets may be tagged with, and what each tag means.
+cv_tags = {
+    "core": "what every résumé keeps: the degrees and the internships",
+    "systems": "kernels, networking, compilers and infrastructure",
+    "backend": "backend services of products",
+    "web": "web applications and their front ends",
+}
+# One-page résumés selected from the CV. The web site stays the full CV.
+cv_variants = {
+    "resume": {
+        "title": "Résumé",
+        "filename": "wenqing-luo-resume",
+        "pages": 1,
+        "sections": [
+            "education",
+            "experience/index",
+            "projects/index",
+            "teaching/index",
+            "honors",
+            "skills",
+        ],
+        "entries": ["core"],
+        "fill": [
+            "weirdos",
+            "ece220",
+            "icm-2020",
+            "vscode-firefox",
+            "recruit-open-platform",
+        ],
+    },
+    "systems": {
+        "title": "Résumé, systems and infrastructure",
+        "filename": "wenqing-luo-systems",
+        "pages": 1,
+        "sections": [
+            "education",
+            "experience/index",
+            "projects/index",
+            "teaching/index",
+            "skills",
+        ],
+        "entries": ["systems"],
+        "highlights": ["systems"],
+        "fill": ["weirdos", "ece220", "recruit-open-platform"],
+    },
+}
+
 # -- LaTeX and PDF output -----------------------------------------------------
 
 # XeLaTeX, not pdflatex: a CV names employers and schools in any script, and

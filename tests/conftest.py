@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -13,8 +14,11 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
+from sphinx.testing.util import SphinxTestApp, _clean_up_global_state
 from sphinx.util.console import strip_escape_sequences
+
+from sphinx_cv.domain import CVDomain
+from sphinx_cv.model import Entry
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -53,6 +57,8 @@ class Build:
     warnings: str
     found_docs: set[str]
     toctree_includes: dict[str, list[str]]
+    #: The CV's entries by id, as the cv domain recorded them.
+    entries: dict[str, Entry]
 
 
 def build(
@@ -72,6 +78,7 @@ def build(
             warnings=strip_escape_sequences(app.warning.getvalue()),
             found_docs=set(app.env.found_docs),
             toctree_includes=dict(app.env.toctree_includes),
+            entries=dict(CVDomain.of(app.env).entries),
         )
     finally:
         app.cleanup()
@@ -81,6 +88,34 @@ def build(
 def cv_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real CV, built once as HTML."""
     return build(ROOT, tmp_path_factory.mktemp("cv"))
+
+
+def stopping_build(
+    srcdir: Path, builddir: Path, **kwargs: Any
+) -> tuple[str, int | None]:
+    """What a build that may stop (SystemExit) said, relative to *srcdir*,
+    and its exit status if it stopped."""
+    warnings = io.StringIO()
+    status = None
+    try:
+        app = SphinxTestApp(
+            srcdir=srcdir, builddir=builddir, freshenv=True, warning=warnings, **kwargs
+        )
+    except SystemExit as stop:
+        # Stopped while setting up, so there is no app to clean up: undo
+        # what it registered with docutils, as SphinxTestApp.cleanup() does,
+        # or every later app in this process warns about it.
+        _clean_up_global_state()
+        status = stop.code if isinstance(stop.code, int) else 1
+    else:
+        try:
+            app.build()
+        except SystemExit as stop:
+            status = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            app.cleanup()
+    said = strip_escape_sequences(warnings.getvalue())
+    return said.replace(f"{srcdir}/", ""), status
 
 
 def normalise(text: str) -> str:
@@ -162,15 +197,108 @@ def make_pdf(builddir: Path, papersize: str, source: Path = ROOT) -> Path:
     return builddir / "latex" / "wenqing-luo-cv.pdf"
 
 
+def _needs_tex() -> None:
+    if shutil.which("latexmk") is None or shutil.which("pdftotext") is None:
+        pytest.skip("needs TeX and poppler-utils (.ci/run installs them)")
+
+
+#: PDFs built in this test session, by (variant or "", paper size).
+_BUILT: dict[tuple[str, str], Any] = {}
+
+
+def _full_pdf(papersize: str, factory: pytest.TempPathFactory) -> Path:
+    if ("", papersize) not in _BUILT:
+        _BUILT["", papersize] = make_pdf(factory.mktemp(papersize), papersize)
+    path: Path = _BUILT["", papersize]
+    return path
+
+
 @pytest.fixture(scope="session", params=["a4paper", "letterpaper"])
 def pdf(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """The real CV's PDF, on A4 and on US Letter."""
-    if shutil.which("latexmk") is None or shutil.which("pdftotext") is None:
-        pytest.skip("needs TeX and poppler-utils (.ci/run installs them)")
-    return make_pdf(tmp_path_factory.mktemp(request.param), request.param)
+    _needs_tex()
+    return _full_pdf(request.param, tmp_path_factory)
 
 
 def poppler(*command: str | Path) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+@dataclass(frozen=True)
+class VariantPDF:
+    """A version of the CV, fitted to its pages by `make variant`."""
+
+    name: str
+    papersize: str
+    pdf: Path
+    #: Its fill entries that fitted, and those left out for room.
+    fill: tuple[str, ...]
+    left_out: tuple[str, ...]
+
+
+VARIANTS = [
+    (name, paper)
+    for name in ("resume", "systems")
+    for paper in ("a4paper", "letterpaper")
+]
+
+
+def fitted_variant(
+    name: str, papersize: str, factory: pytest.TempPathFactory
+) -> VariantPDF:
+    if (name, papersize) in _BUILT:
+        built: VariantPDF = _BUILT[name, papersize]
+        return built
+    builddir = factory.mktemp(f"{name}-{papersize}")
+    paper = f"O=-D latex_elements.papersize={papersize}"
+    result = subprocess.run(
+        ["make", "-s", "variant", f"V={name}", f"BUILDDIR={builddir}", paper],
+        cwd=ROOT,
+        env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    # "PDF: Title, 1 page(s); with a, b; left out for room: c, d"
+    kept = re.search(r"; with ([^;\n]+)", result.stdout)
+    left = re.search(r"; left out for room: ([^;\n]+)", result.stdout)
+    pdfs = list(builddir.glob("*.pdf"))
+    assert len(pdfs) == 1, result.stdout
+    _BUILT[name, papersize] = VariantPDF(
+        name,
+        papersize,
+        pdfs[0],
+        tuple(kept[1].split(", ")) if kept else (),
+        tuple(left[1].split(", ")) if left else (),
+    )
+    return fitted_variant(name, papersize, factory)
+
+
+@pytest.fixture(scope="session", params=VARIANTS, ids=["-".join(v) for v in VARIANTS])
+def variant_pdf(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> VariantPDF:
+    """Each version of the CV, fitted to its pages on A4 and on Letter."""
+    _needs_tex()
+    return fitted_variant(*request.param, tmp_path_factory)
+
+
+PRINTED = [("", paper) for paper in ("a4paper", "letterpaper")] + VARIANTS
+
+
+@pytest.fixture(
+    scope="session",
+    params=PRINTED,
+    ids=["-".join(part for part in p if part) for p in PRINTED],
+)
+def printed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, Path]:
+    """Every PDF the project builds: (the variant or "", the PDF)."""
+    _needs_tex()
+    name, papersize = request.param
+    if not name:
+        return "", _full_pdf(papersize, tmp_path_factory)
+    return name, fitted_variant(name, papersize, tmp_path_factory).pdf

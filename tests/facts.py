@@ -13,6 +13,14 @@ HEADER = [
     "WenqingLuo",
 ]
 
+#: The CV shows its links by label; the printed CV gives each as its address
+#: instead (a reader of paper, and a résumé parser, need the address).
+PRINTED_AS = {
+    "Laphets": "github.com/laphets",
+    "Blog": "laphets.com",
+    "WenqingLuo": "linkedin.com/in/wenqingluo",
+}
+
 EDUCATION = [
     "University of Illinois at Urbana–Champaign",
     "Illinois",

@@ -22,7 +22,8 @@ BAD_INPUT = {
     "bad-unknown-option": (
         7,
         "cv:work 'acme': unknown option :colour:; accepted: :organisation:, "
-        ":role:, :start:, :team:, :location:, :end:, :url:, :skills: [cv.option]",
+        ":role:, :start:, :team:, :location:, :end:, :url:, :skills:, :tags: "
+        "[cv.option]",
     ),
     "bad-missing-option": (
         3,

@@ -21,6 +21,7 @@ from sphinx_cv.latex import setup_latex
 from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
+from sphinx_cv.variants import setup_variants
 from sphinx_cv.views import (
     RenderViews,
     SkillsIndexDirective,
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_metadata(app)
     setup_sources(app)
     setup_sitemap(app)
+    setup_variants(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _location(app: Sphinx, name: str) -> str:
+def location(app: Sphinx, name: str) -> str:
     """Where conf.py sets *name* (``path:line``), for a message that points
     at it; the build environment, which knows documents, does not exist yet."""
     conf = Path(app.confdir) / "conf.py"
@@ -54,7 +54,7 @@ def check_config(app: Sphinx, config: Config) -> None:
             problem,
             type="cv",
             subtype="config",
-            location=_location(app, name),
+            location=location(app, name),
         )
         setattr(config, name, DEFAULTS[name])
 
@@ -62,11 +62,17 @@ def check_config(app: Sphinx, config: Config) -> None:
 #: The values of ours and their defaults:
 #: how every date is shown (strftime for months; years stand alone), the word
 #: for an end that has not come, and other spellings of a skill mapped to the
-#: name the Skills section uses.
+#: name the Skills section uses; the tags entries and bullets may carry (tag:
+#: meaning), the versions of the CV (see sphinx_cv.variants), the version
+#: this build makes ("" for the full CV), and how many of its fill entries.
 DEFAULTS: dict[str, Any] = {
     "cv_date_format": "%B %Y",
     "cv_present": "Present",
     "cv_skill_aliases": {},
+    "cv_tags": {},
+    "cv_variants": {},
+    "cv_variant": "",
+    "cv_fill": -1,
 }
 
 

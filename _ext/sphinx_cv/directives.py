@@ -17,9 +17,9 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_cv import model
+from sphinx_cv import model, variants
 from sphinx_cv.domain import CVDomain
-from sphinx_cv.render import render_contacts, render_entry
+from sphinx_cv.render import render_contacts, render_entry, replace_text
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ class ValidatedDirective(SphinxDirective):
     option_spec = None
     has_content = True
     body_line = 0
+    option_lines: dict[str, int]
 
     def _warn(self, message: str, subtype: str, lineno: int) -> None:
         logger.warning(
@@ -90,9 +91,14 @@ class ValidatedDirective(SphinxDirective):
         self.body_line = self.lineno + first + count
         return options, ok
 
+    def option_line(self, name: str) -> int:
+        """The source line of option *name*, or the directive's own line."""
+        return self.option_lines.get(name, self.lineno)
+
     def validate(self, who: str) -> dict[str, Any] | None:
         """The parsed options, or None after warning about each problem."""
         options, ok = self._take_options(who)
+        self.option_lines = {name: line for name, (_, line) in options.items()}
         required, optional = self.fields
         accepted = ", ".join(f":{name}:" for name in required + optional)
         fields: dict[str, Any] = {}
@@ -122,8 +128,7 @@ class ValidatedDirective(SphinxDirective):
         try:
             model.check_dates(fields)
         except ValueError as error:
-            end = options.get("end", ("", self.lineno))[1]
-            self._warn(f"{who}: {error}", "date", end)
+            self._warn(f"{who}: {error}", "date", self.option_line("end"))
             ok = False
         if self.content and not self.takes_body:
             self._warn(
@@ -156,9 +161,20 @@ class EntryDirective(ValidatedDirective):
         except ValueError as error:
             self._warn(f"{who}: {error}", "id", self.lineno)
             fields = None
+        tags = fields.get("tags", ()) if fields else ()
+        problem = variants.unknown_tags(tags, self.config)
+        if problem:
+            self._warn(f"{who}: :tags: {problem}", "tags", self.option_line("tags"))
+            fields = None
+        if fields is not None and not variants.keeps_entry(
+            self.config, entry_id, tags, self.env.docname
+        ):
+            return []  # not in this version of the CV: never read
+        self.content = variants.drop_highlights(self.content, self.config)
         container = nodes.container()
         self.set_source_info(container)
         body = self.parse_content_to_nodes(allow_section_headings=False)
+        _strip_tag_space(body)
         if fields is None:
             container += body
             return [container]
@@ -208,6 +224,18 @@ class PersonDirective(ValidatedDirective):
 _CITATION = "\x00"
 
 
+def _strip_tag_space(body: list[nodes.Node]) -> None:
+    """Drop the space a bullet's ``{cv:tags}`` role leaves at its start."""
+    for part in body:
+        for item in part.findall(nodes.list_item):
+            paragraph = item.next_node(nodes.paragraph)
+            if paragraph is None or not paragraph.children:
+                continue
+            first = paragraph.children[0]
+            if isinstance(first, nodes.Text) and first[:1].isspace():
+                replace_text(first, nodes.Text(first.lstrip()))
+
+
 class RelatedDirective(SphinxDirective):
     """``cv:related``: a line after an entry pointing at related entries.
 
@@ -218,6 +246,8 @@ class RelatedDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
+        if variants.active(self.config) is not None:
+            return []  # a version of the CV is a résumé: no cross-links
         body = self.parse_content_to_nodes()
         if len(body) != 1 or not isinstance(body[0], nodes.paragraph):
             logger.warning(

@@ -9,6 +9,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_cv.variants import Variant
+
 
 def _link(label: str, url: str, after: str = "") -> nodes.inline:
     link = nodes.inline()
@@ -22,7 +24,8 @@ class DownloadsDirective(SphinxDirective):
 
     On Read the Docs the PDF and ePub come from its downloads; a local
     ``make all`` (tag ``downloads``, tested when the page is written) puts
-    them beside the HTML; a plain HTML build has ``resume.json`` only.
+    them beside the HTML, with the PDF of each version of the CV
+    (``cv_variants``); a plain HTML build has ``resume.json`` only.
     """
 
     def run(self) -> list[nodes.Node]:
@@ -42,6 +45,10 @@ class DownloadsDirective(SphinxDirective):
             local = addnodes.only(expr="downloads")
             local += _link("PDF", f"{up}{basename}.pdf", " \u00b7 ")
             local += _link("ePub", f"{up}{basename}.epub", " \u00b7 ")
+            for name, data in self.config.cv_variants.items():
+                variant = Variant.parse(name, data, self.config.cv_tags)
+                label = f"{variant.title} (PDF)"
+                local += _link(label, f"{up}{variant.filename}.pdf", " \u00b7 ")
             line += local
         line += _link("JSON Resume", f"{up}resume.json")
         return [line]

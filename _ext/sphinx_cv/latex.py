@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders.latex import LaTeXBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_cv import model
 from sphinx_cv.domain import CVDomain
+from sphinx_cv.render import replace_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,10 +42,13 @@ def _entries(section: nodes.section) -> list[nodes.Element]:
 
 
 def _is_empty(node: nodes.Node) -> bool:
-    """Nothing that prints: targets, comments, and containers of nothing."""
+    """Nothing that prints: targets, comments, and containers of nothing
+    (a page's wrapper included, once its entries are left out)."""
     if isinstance(node, nodes.Invisible):
         return True
-    return isinstance(node, nodes.container) and all(map(_is_empty, node.children))
+    wrappers = (nodes.container, nodes.compound, addnodes.start_of_file)
+    wrapper = isinstance(node, wrappers)
+    return wrapper and all(map(_is_empty, node.children))
 
 
 class PrintLayout(SphinxPostTransform):
@@ -68,7 +73,8 @@ class PrintLayout(SphinxPostTransform):
             contacts.replace_self(self._contacts(contacts))
         for related in _classed(self.document, "cv-related"):
             related.parent.remove(related)
-        for section in list(self.document.findall(nodes.section)):
+        # Innermost first: a section whose subsections all went is empty too.
+        for section in reversed(list(self.document.findall(nodes.section))):
             title = section.next_node(nodes.title)
             body = [child for child in section.children if child is not title]
             if all(map(_is_empty, body)):
@@ -137,7 +143,7 @@ class BreakLongWords(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for text in list(self.document.findall(nodes.Text)):
             if _LONG_WORD.search(text) and not self._verbatim(text):
-                text.parent.replace(text, self._breakable(str(text)))
+                replace_text(text, self._breakable(str(text)))
 
     @staticmethod
     def _verbatim(node: nodes.Node) -> bool:

@@ -296,6 +296,7 @@ FIELDS: dict[str, Field] = {
     "instructor": Field(parse_text, doc="course instructor"),
     "url": Field(parse_url, doc="http(s) or mailto address", subtype="url"),
     "skills": Field(split_list, doc="comma-separated skills", subtype="skills"),
+    "tags": Field(split_list, doc="comma-separated tags of cv_tags", subtype="tags"),
     "email": Field(parse_email, doc="e-mail address"),
     "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
     "entries": Field(parse_kind, doc="one kind of entry, such as work"),
@@ -305,23 +306,23 @@ FIELDS: dict[str, Field] = {
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "work": (
         ("organisation", "role", "start"),
-        ("team", "location", "end", "url", "skills"),
+        ("team", "location", "end", "url", "skills", "tags"),
     ),
     "education": (
         ("organisation", "degree", "start"),
-        ("location", "end", "expected", "advisor", "url", "skills"),
+        ("location", "end", "expected", "advisor", "url", "skills", "tags"),
     ),
     "project": (
         ("name", "start"),
-        ("role", "kind", "end", "url", "skills"),
+        ("role", "kind", "end", "url", "skills", "tags"),
     ),
     "teaching": (
         ("role", "course", "start"),
-        ("organisation", "instructor", "location", "end", "url", "skills"),
+        ("organisation", "instructor", "location", "end", "url", "skills", "tags"),
     ),
     "award": (
         ("organisation", "title", "years"),
-        ("url",),
+        ("url", "tags"),
     ),
 }
 
@@ -365,6 +366,8 @@ class Entry:
     instructor: str = ""
     url: str = ""
     skills: tuple[str, ...] = field(default=())
+    #: Which versions of the CV want it (see sphinx_cv.variants).
+    tags: tuple[str, ...] = ()
     #: The body as plain text, for exports: its prose and its bullets.
     summary: str = ""
     highlights: tuple[str, ...] = ()

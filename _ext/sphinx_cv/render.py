@@ -23,6 +23,18 @@ if TYPE_CHECKING:
 ICONS = {"github": "mark-github", "website": "pencil", "email": "mail"}
 
 
+def replace_text(old: nodes.Text, new: nodes.Node | list[nodes.Node]) -> None:
+    """Put *new* where the text node *old* is.
+
+    Text nodes are strings: docutils' ``Element.replace`` finds the first
+    child equal to *old*, which may be another text (an earlier line break),
+    so the child is found here by identity.
+    """
+    parent = old.parent
+    index = next(n for n, child in enumerate(parent.children) if child is old)
+    parent[index : index + 1] = new if isinstance(new, list) else [new]
+
+
 def _line(*children: nodes.Node | str, aside: str = "") -> nodes.paragraph:
     """A header line; *aside* (place or dates) is set flush right."""
     line = nodes.paragraph(classes=["cv-entry-line"])

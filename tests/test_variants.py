@@ -1,0 +1,310 @@
+"""Versions of the CV from one source: what a variant keeps, in the LaTeX it
+writes (roots/test-variants), and its bad input."""
+
+from __future__ import annotations
+
+import re
+import runpy
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import (
+    ROOT,
+    Build,
+    VariantPDF,
+    build,
+    copy_cv,
+    fitted_variant,
+    make_env,
+    normalise,
+    poppler,
+    stopping_build,
+)
+from sphinx_cv.model import Entry
+
+TESTROOT = Path(__file__).parent / "roots" / "test-variants"
+
+
+def latex(tmp_path: Path, **overrides: Any) -> tuple[str, str]:
+    """The document body of a LaTeX build of the root, and its warnings."""
+    result = build(TESTROOT, tmp_path, buildername="latex", confoverrides=overrides)
+    name = "ada-short.tex" if overrides.get("cv_variant") else "full.tex"
+    tex = (result.outdir / name).read_text(encoding="utf-8")
+    return tex, result.warnings
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> str:
+    tex, warnings = latex(tmp_path_factory.mktemp("full"))
+    assert warnings == ""
+    return tex
+
+
+@pytest.fixture(scope="module")
+def short(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The variant with the first of its two fill entries."""
+    tex, warnings = latex(
+        tmp_path_factory.mktemp("short"), cv_variant="short", cv_fill=1
+    )
+    assert warnings == ""
+    return tex
+
+
+def test_the_full_cv_keeps_everything_and_shows_no_tag(full: str) -> None:
+    for text in ("Other Corp.", "Web bullet", "Big Project", "A summary paragraph"):
+        assert text in full
+    assert "cv:tags" not in full and "sys, web" not in full
+    assert r"\begin{sphinxthebibliography}" in full
+
+
+def test_a_variant_keeps_its_tagged_entries_and_fill(short: str) -> None:
+    assert "Acme Corp." in short
+    assert "Toy Project" in short  # the first fill entry
+    assert "Other Corp." not in short  # tagged web only
+    assert "Big Project" not in short  # the fill entry past the count
+
+
+def test_a_variant_keeps_untagged_bullets_and_those_of_its_tags(short: str) -> None:
+    assert r"Kept bullet, untagged" in short
+    assert r"Systems bullet." in short
+    assert "Web bullet" not in short
+
+
+def test_what_a_variant_drops_leaves_no_trace(short: str) -> None:
+    # The dropped bullet's citation, the references, the dropped entry's
+    # skills in the index, the prose outside entries, the skills line.
+    assert "webpaper" not in short and "A Web Paper" not in short
+    assert "sphinxthebibliography" not in short
+    assert "Figma" not in short and "Haskell" not in short
+    assert "Golang" in short and "Rust" in short  # in the skills index
+    assert "A summary paragraph" not in short
+    assert "Skills:" not in short
+
+
+def test_a_link_to_a_dropped_entry_reads_as_text(short: str) -> None:
+    line = next(line for line in short.splitlines() if "Kept bullet" in line)
+    dropped, kept = line.split(" and ")
+    assert r"\hyperref" not in dropped and "other" in dropped
+    assert r"\hyperref[\detokenize{jobs:cv-acme}]" in kept
+
+
+def test_the_pdf_title_names_the_variant(short: str, tmp_path: Path) -> None:
+    result = build(
+        TESTROOT, tmp_path, buildername="latex", confoverrides={"cv_variant": "short"}
+    )
+    preamble = (result.outdir / "ada-short.tex").read_text(encoding="utf-8")
+    assert r"\def\sphinxcvpdftitle{Ada: Short}" in preamble
+
+
+def test_an_unknown_variant_stops_the_build_and_names_the_known_ones(
+    tmp_path: Path,
+) -> None:
+    text, status = stopping_build(
+        TESTROOT, tmp_path, buildername="latex", confoverrides={"cv_variant": "long"}
+    )
+    assert status == 2
+    assert text.splitlines() == [
+        "conf.py:8: ERROR: no variant 'long': cv_variants in conf.py declares "
+        "short [cv.config]"
+    ]
+
+
+def test_a_malformed_variant_is_reported_and_left_out(tmp_path: Path) -> None:
+    variants = {"odd": {"title": "Odd", "filename": "odd", "sections": []}}
+    text, status = stopping_build(
+        TESTROOT, tmp_path, buildername="latex", confoverrides={"cv_variants": variants}
+    )
+    assert status is None
+    assert text.splitlines() == [
+        "conf.py:8: WARNING: cv_variants: 'odd' needs 'pages': the most pages "
+        "it may take [cv.config]"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        (
+            ":tags: core, sys",
+            ":tags: core, systems",
+            8,
+            "cv:work 'acme': :tags: unknown tag 'systems': cv_tags in conf.py "
+            "declares core, sys, web [cv.tags]",
+        ),
+        (
+            "{cv:tags}`web`",
+            "{cv:tags}`webb`",
+            11,
+            "cv:tags: unknown tag 'webb': cv_tags in conf.py declares core, sys, "
+            "web [cv.tags]",
+        ),
+    ],
+)
+def test_an_unknown_tag_is_reported_at_its_line(
+    tmp_path: Path, old: str, new: str, line: int, message: str
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTROOT, srcdir)
+    jobs = srcdir / "jobs.md"
+    jobs.write_text(jobs.read_text(encoding="utf-8").replace(old, new, 1))
+    text, _ = stopping_build(srcdir, tmp_path / "out")
+    assert f"jobs.md:{line}: WARNING: {message}" in text.splitlines()
+
+
+# -- The CV's own versions, built and fitted with TeX -------------------------
+
+
+def resume_pdf(papersize: str, factory: pytest.TempPathFactory) -> VariantPDF:
+    if shutil.which("latexmk") is None:
+        pytest.skip("needs TeX (.ci/run installs it)")
+    return fitted_variant("resume", papersize, factory)
+
+
+CONF = runpy.run_path(str(ROOT / "conf.py"))
+INTERNSHIPS = [
+    "bytedance-virtualization",
+    "alibaba-search-recommendation",
+    "bytedance-lark",
+    "tencent-csig",
+]
+#: Bullets the systems version leaves out: tagged backend or web only.
+NOT_SYSTEMS = [
+    "Build several medical diagnosis services",
+    "Implement server side rendering for the form submit page",
+]
+
+
+def kept(variant: VariantPDF, entries: dict[str, Entry]) -> set[str]:
+    """The ids of the entries *variant* keeps: those with one of its tags,
+    on a page it shows, and the fill entries that fitted."""
+    declared = CONF["cv_variants"][variant.name]
+    tagged = {
+        entry.id
+        for entry in entries.values()
+        if set(entry.tags) & set(declared["entries"])
+        and entry.id not in declared["fill"]
+    }
+    return tagged | set(variant.fill)
+
+
+def pdf_text(pdf: Path) -> str:
+    return normalise(poppler("pdftotext", "-enc", "UTF-8", pdf, "-"))
+
+
+def test_each_version_has_exactly_its_pages(variant_pdf: VariantPDF) -> None:
+    pages = CONF["cv_variants"][variant_pdf.name]["pages"]
+    assert len(PdfReader(variant_pdf.pdf).pages) == pages
+
+
+@pytest.mark.parametrize("papersize", ["a4paper", "letterpaper"])
+def test_the_resume_keeps_education_and_every_internship_whole(
+    papersize: str, cv_html: Build, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    variant_pdf = resume_pdf(papersize, tmp_path_factory)
+    text = pdf_text(variant_pdf.pdf)
+    for entry_id in [*INTERNSHIPS, "uiuc-ms", "uiuc-bs", "zju-be"]:
+        entry = cv_html.entries[entry_id]
+        assert normalise(entry.label.split(", ")[0]) in text
+        for highlight in entry.highlights:
+            assert normalise(highlight) in text
+    # The fill entries in their order: the first ones fitted.
+    fill = CONF["cv_variants"]["resume"]["fill"]
+    assert [*variant_pdf.fill, *variant_pdf.left_out] == fill
+
+
+def test_kept_highlights_are_verbatim_and_dropped_ones_absent(
+    variant_pdf: VariantPDF, cv_html: Build
+) -> None:
+    text = pdf_text(variant_pdf.pdf)
+    keep = kept(variant_pdf, cv_html.entries)
+    for entry in cv_html.entries.values():
+        for highlight in entry.highlights:
+            dropped = variant_pdf.name == "systems" and any(
+                highlight.startswith(start) for start in NOT_SYSTEMS
+            )
+            if entry.id in keep and not dropped:
+                assert normalise(highlight) in text, highlight
+            else:
+                assert normalise(highlight)[:60] not in text, highlight
+    assert "Related:" not in text and "Skills:" not in text
+    assert "[1]" not in text and "REFERENCES" not in text
+
+
+def test_no_link_points_at_a_missing_target(variant_pdf: VariantPDF) -> None:
+    reader = PdfReader(variant_pdf.pdf)
+    destinations = set(reader.named_destinations)
+    internal = [
+        action["/D"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/D" in (action := annotation.get_object().get("/A", {}))
+    ]
+    assert [target for target in internal if target not in destinations] == []
+
+
+def test_fonts_and_metadata_name_the_version(variant_pdf: VariantPDF) -> None:
+    title = CONF["cv_variants"][variant_pdf.name]["title"]
+    info = PdfReader(variant_pdf.pdf).metadata
+    assert info is not None
+    assert info.title == f"Wenqing Luo: {title}"
+    assert info.author == "Wenqing Luo"
+    for row in poppler("pdffonts", variant_pdf.pdf).splitlines()[2:]:
+        assert "Type 3" not in row and row.split()[-5] == "yes", row
+
+
+def test_make_variant_names_the_variants_it_knows(tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["make", "-s", "variant", "V=cover-letter", f"BUILDDIR={tmp_path}"],
+        cwd=ROOT,
+        env=make_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "make variant: no variant 'cover-letter': use V=NAME with one of "
+        "cv_variants in conf.py (resume, systems)"
+    )
+
+
+@pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
+def test_a_version_that_cannot_fit_says_by_how_much(tmp_path: Path) -> None:
+    project = copy_cv(tmp_path / "cv")
+    conf = project / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    # The résumé asked to keep everything tagged, with nothing to leave out.
+    text = text.replace('"entries": ["core"],', '"entries": list(cv_tags),', 1)
+    conf.write_text(re.sub(r'"fill": \[[^\]]*\],', '"fill": [],', text, count=1))
+    previous = tmp_path / "build" / "wenqing-luo-resume.pdf"
+    previous.parent.mkdir()
+    previous.write_bytes(b"the previous PDF")
+
+    result = subprocess.run(
+        ["make", "-s", "variant", "V=resume", f"BUILDDIR={tmp_path / 'build'}",
+         f"VENV={ROOT / '.venv'}"],
+        cwd=project,
+        env=make_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    [message] = [
+        line for line in result.stderr.splitlines() if line.startswith("make variant")
+    ]
+    assert re.fullmatch(
+        r"make variant: 'resume' does not fit 1 page\(s\) even without its fill "
+        r"entries: it runs \d+pt \(about \d+ lines\) over; keep fewer entries or "
+        r"allow more pages \(cv_variants in conf\.py\)",
+        message,
+    ), message
+    assert previous.read_bytes() == b"the previous PDF"
