@@ -60,10 +60,12 @@ def variants(sources: Path) -> dict[str, Variant]:
 def build(
     variant: Variant, fill: int, sources: Path, outdir: Path, options: list[str]
 ) -> Build:
-    """Build the variant's PDF with its first *fill* fill entries."""
+    """Build the variant's PDF with its first *fill* fill entries, strictly:
+    a warning fails it, as it fails ``make strict``."""
     command = [
         sys.executable, "-m", "sphinx", "-M", "latexpdf", str(sources), str(outdir),
-        "-D", f"cv_variant={variant.name}", "-D", f"cv_fill={fill}", "-q", *options,
+        "-D", f"cv_variant={variant.name}", "-D", f"cv_fill={fill}",
+        "-nW", "--keep-going", "-q", *options,
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     log = outdir / "latex" / f"{variant.filename}.log"
