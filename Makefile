@@ -11,6 +11,14 @@ SPHINXBUILD   ?= $(VENV)/bin/python -m sphinx
 SOURCEDIR     = .
 BUILDDIR      = _build
 
+# Another edition of the CV: `make html LANGUAGE=zh_CN` (or latexpdf, epub,
+# strict) builds it from the translations in locales/, into _build/zh_CN/.
+# Only a LANGUAGE given on the command line counts: shells often export one.
+ifeq ($(origin LANGUAGE),command line)
+BUILDDIR   := $(BUILDDIR)/$(LANGUAGE)
+SPHINXOPTS += -D language=$(LANGUAGE)
+endif
+
 # Stamp files: reinstall when a requirements file changes.
 BUILD_DEPS = $(VENV)/.build-deps
 DEV_DEPS   = $(VENV)/.dev-deps

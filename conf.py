@@ -44,7 +44,14 @@ exclude_patterns = [
 # Every cross-reference must resolve; a broken one fails the strict build.
 nitpicky = True
 
-language = "en"
+# The English pages are the source; the Chinese edition is their translation
+# (locales/zh_CN, kept in step by make gettext and sphinx-intl), built with
+# `make html LANGUAGE=zh_CN`, and on Read the Docs by the translation
+# project, which names its language in READTHEDOCS_LANGUAGE.
+language = {"zh-cn": "zh_CN"}.get(os.environ.get("READTHEDOCS_LANGUAGE", "en"), "en")
+locale_dirs = ["locales/"]
+# One catalog a page, as the pages are laid out.
+gettext_compact = False
 
 # Text is shown as written, in every output: quotes and "--" stay as typed on
 # the page, in the PDF and ePub as in resume.json, rather than smartened in
@@ -81,6 +88,16 @@ cv_skill_aliases = {
     "Vue.js": "Vue",
     "NodeJS": "Node.js",
     "Elasticsearch": "ElasticSearch",
+}
+
+# -- Editions (make html LANGUAGE=zh_CN; _ext/sphinx_cv/editions.py) -----------
+
+# Each language's edition: the name its switch shows, and its address (two
+# Read the Docs projects, the Chinese one a translation of the English).
+# The first is the source: the exports come from it.
+cv_editions = {
+    "en": ("English", "https://wenqing-luo-cv.readthedocs.io/en/latest/"),
+    "zh_CN": ("中文", "https://wenqing-luo-cv.readthedocs.io/zh-cn/latest/"),
 }
 
 # -- Versions of the CV (make variant V=NAME; _ext/sphinx_cv/variants.py) -----
@@ -194,10 +211,9 @@ epub_tocscope = "includehidden"
 
 # -- HTML output -------------------------------------------------------------
 
-# Read the Docs gives the published address; elsewhere, where it will be.
-html_baseurl = os.environ.get(
-    "READTHEDOCS_CANONICAL_URL", "https://wenqing-luo-cv.readthedocs.io/en/latest/"
-)
+# Read the Docs gives the published address; elsewhere each edition's is in
+# cv_editions below.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 html_theme = "furo"
 html_title = "Wenqing Luo"
@@ -223,7 +239,7 @@ linkcheck_ignore = [r"https://www\.linkedin\.com/"]
 
 # -- Web metadata ------------------------------------------------------------
 
-ogp_site_url = html_baseurl
+ogp_site_url = html_baseurl  # or, elsewhere, the edition's address
 # Descriptions come from the entries (sphinx_cv.export), never from a page's
 # first words, which on the index page are the e-mail address.
 ogp_enable_meta_description = False

@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_cv.config import setup_config
-from sphinx_cv.directives import DIRECTIVES
+from sphinx_cv.directives import DIRECTIVES, RelatedLabel
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.downloads import DownloadsDirective
+from sphinx_cv.editions import setup_editions
 from sphinx_cv.epub import setup_epub
 from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
+from sphinx_cv.i18n import setup_i18n
 from sphinx_cv.latex import setup_latex
 from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.sitemap import setup_sitemap
@@ -52,6 +54,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(timeline)
     app.add_node(skills_index)
     app.add_post_transform(RenderViews)
+    app.add_post_transform(RelatedLabel)
     setup_freshness(app)
     setup_html(app)
     setup_latex(app)
@@ -61,9 +64,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_sources(app)
     setup_sitemap(app)
     setup_variants(app)
+    setup_i18n(app)
+    setup_editions(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -64,7 +64,9 @@ def check_config(app: Sphinx, config: Config) -> None:
 #: for an end that has not come, and other spellings of a skill mapped to the
 #: name the Skills section uses; the tags entries and bullets may carry (tag:
 #: meaning), the versions of the CV (see sphinx_cv.variants), the version
-#: this build makes ("" for the full CV), and how many of its fill entries.
+#: this build makes ("" for the full CV), and how many of its fill entries;
+#: the editions in other languages (language: (name, address); the first is
+#: the source, see sphinx_cv.editions).
 DEFAULTS: dict[str, Any] = {
     "cv_date_format": "%B %Y",
     "cv_present": "Present",
@@ -73,6 +75,7 @@ DEFAULTS: dict[str, Any] = {
     "cv_variants": {},
     "cv_variant": "",
     "cv_fill": -1,
+    "cv_editions": {},
 }
 
 

@@ -14,11 +14,13 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_cv import model, variants
+from sphinx_cv import i18n, model, variants
 from sphinx_cv.domain import CVDomain
+from sphinx_cv.i18n import _
 from sphinx_cv.render import render_contacts, render_entry, replace_text
 
 logger = logging.getLogger(__name__)
@@ -171,6 +173,12 @@ class EntryDirective(ValidatedDirective):
         ):
             return []  # not in this version of the CV: never read
         self.content = variants.drop_highlights(self.content, self.config)
+        i18n.note_catalogs(self.env)
+        if fields is not None:
+            translate = i18n.page_translator(self.env)
+            for name in i18n.translatable(self.kind):
+                if name in fields:
+                    fields[name] = translate(fields[name])
         container = nodes.container()
         self.set_source_info(container)
         body = self.parse_content_to_nodes(allow_section_headings=False)
@@ -259,8 +267,19 @@ class RelatedDirective(SphinxDirective):
             return []
         line = body[0]
         line["classes"].append("cv-related")
-        line.insert(0, nodes.Text("Related: "))
         return [line]
+
+
+class RelatedLabel(SphinxPostTransform):
+    """Open each related line with its label, once the page is translated
+    (a translation replaces the whole text of the paragraph)."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        for line in self.document.findall(nodes.paragraph):
+            if "cv-related" in line["classes"]:
+                line.insert(0, nodes.Text(_("Related: ")))
 
 
 def _text(node: nodes.Node) -> str:

@@ -9,6 +9,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_cv.editions import is_source, source_url
+from sphinx_cv.i18n import _, note_catalogs
 from sphinx_cv.variants import Variant
 
 
@@ -29,10 +31,12 @@ class DownloadsDirective(SphinxDirective):
     """
 
     def run(self) -> list[nodes.Node]:
+        note_catalogs(self.env)
         up = "../" * self.env.docname.count("/")
         basename = self.config.epub_basename
-        line = nodes.paragraph(classes=["cv-downloads"])
-        line += nodes.Text("Download: ")
+        # Made here, in the build's language: not a message of the page.
+        line = nodes.paragraph(classes=["cv-downloads"], translatable=False)
+        line += nodes.Text(_("Download: "))
         canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
         if os.environ.get("READTHEDOCS") and canonical:
             site = urlsplit(canonical)
@@ -45,10 +49,13 @@ class DownloadsDirective(SphinxDirective):
             local = addnodes.only(expr="downloads")
             local += _link("PDF", f"{up}{basename}.pdf", " \u00b7 ")
             local += _link("ePub", f"{up}{basename}.epub", " \u00b7 ")
-            for name, data in self.config.cv_variants.items():
+            variants = self.config.cv_variants if is_source(self.config) else {}
+            for name, data in variants.items():
                 variant = Variant.parse(name, data, self.config.cv_tags)
                 label = f"{variant.title} (PDF)"
                 local += _link(label, f"{up}{variant.filename}.pdf", " \u00b7 ")
             line += local
-        line += _link("JSON Resume", f"{up}resume.json")
+        # The exports are the source edition's, in one canonical record.
+        exports = up if is_source(self.config) else source_url(self.config)
+        line += _link("JSON Resume", f"{exports}resume.json")
         return [line]

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import sd_icon
 
+from sphinx_cv.editions import language_tag
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -137,7 +139,7 @@ def rewrite(book: Path, identifier: str, language: str) -> None:
 def finish_epub(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.name == "epub":
         book = Path(app.outdir) / f"{app.config.epub_basename}.epub"
-        language = app.config.epub_language or app.config.language
+        language = language_tag(app.config.epub_language or app.config.language)
         rewrite(book, app.config.epub_identifier, language)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from sphinx_cv import model
+from sphinx_cv import editions, model
 from sphinx_cv.domain import CVDomain
 
 if TYPE_CHECKING:
@@ -267,8 +267,8 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     ``rendercv.yaml`` (RenderCV input) beside its pages."""
     if exception is not None or app.builder.format != "html":
         return
-    if app.builder.name == "epub":
-        return
+    if app.builder.name == "epub" or not editions.is_source(app.config):
+        return  # one canonical record: the source edition's
     outdir = Path(app.outdir)
     data = json.dumps(resume(app.env), ensure_ascii=False, indent=2)
     (outdir / "resume.json").write_text(data + "\n", "utf-8")

@@ -15,9 +15,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.latex import LaTeXBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.texescape import escape
 
 from sphinx_cv import model
 from sphinx_cv.domain import CVDomain
+from sphinx_cv.i18n import _
 from sphinx_cv.render import replace_text
 
 if TYPE_CHECKING:
@@ -176,12 +178,24 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     return found
 
 
-def add_keywords(app: Sphinx, builder: Builder) -> None:
-    """The PDF's keywords are the skills the entries name."""
-    if isinstance(builder, LaTeXBuilder):
-        domain = CVDomain.of(builder.env)
-        keywords = pdf_string(", ".join(domain.skills()))
-        builder.context["preamble"] += f"\n\\hypersetup{{pdfkeywords={{{keywords}}}}}"
+def add_preamble(app: Sphinx, builder: Builder) -> None:
+    """The PDF's keywords are the skills the entries name; its references
+    heading is in the edition's language; and a CJK edition sets emphasis
+    upright, as CJK text has no italics to match Latin ones."""
+    if not isinstance(builder, LaTeXBuilder):
+        return
+    domain = CVDomain.of(builder.env)
+    keywords = pdf_string(", ".join(domain.skills()))
+    refname = escape(str(_("References")))
+    preamble = [
+        f"\\hypersetup{{pdfkeywords={{{keywords}}}}}",
+        f"\\AtBeginDocument{{\\renewcommand{{\\refname}}{{{refname}}}}}",
+    ]
+    if app.config.language.split("_")[0] in ("zh", "ja", "ko"):
+        preamble.append(
+            "\\AtBeginDocument{\\protected\\def\\sphinxstyleemphasis#1{#1}}"
+        )
+    builder.context["preamble"] += "\n" + "\n".join(preamble)
 
 
 def copy_style(app: Sphinx, exception: Exception | None) -> None:
@@ -194,5 +208,5 @@ def setup_latex(app: Sphinx) -> None:
     app.add_latex_package("sphinxcv")
     app.add_post_transform(PrintLayout)
     app.add_post_transform(BreakLongWords)
-    app.connect("write-started", add_keywords)
+    app.connect("write-started", add_preamble)
     app.connect("build-finished", copy_style)

@@ -11,8 +11,10 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
+from sphinx_cv import i18n
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.export import json_ld
+from sphinx_cv.i18n import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,43 +23,51 @@ if TYPE_CHECKING:
 
 def description(env: BuildEnvironment, docname: str) -> str:
     """What a page holds, in a sentence made from its entries, for link
-    previews and search results. Never the e-mail address."""
+    previews and search results, in the build's language. Never the e-mail
+    address."""
     domain = CVDomain.of(env)
     name = domain.person.name if domain.person else env.config.project
     pages = [docname, *env.toctree_includes.get(docname, [])]
     entries = [entry for page in pages for entry in domain.on_page(page)]
     title = env.titles[docname].astext() if docname in env.titles else ""
+    comma, semicolon = str(_(", ")), str(_("; "))
     if docname == env.config.root_doc:
-        everything = CVDomain.of(env).ordered()
-        studies = [e.label for e in everything if e.kind == "education"][:1]
+        everything = domain.ordered()
+        studies = [i18n.label(e) for e in everything if e.kind == "education"][:1]
         employers = list(
             dict.fromkeys(e.organisation for e in everything if e.kind == "work")
         )
-        at = " and ".join(
-            [", ".join(employers[:-1]), employers[-1]]
+        at = str(_(" and ")).join(
+            [comma.join(employers[:-1]), employers[-1]]
             if len(employers) > 1
             else employers
         )
-        return (
-            f"Curriculum vitae of {name}: "
-            + "; ".join([*studies, f"experience at {at}"])
-            + "."
-        )
+        experience = _("experience at {employers}").format(employers=at)
+        what = semicolon.join([*studies, experience])
+        text = _("Curriculum vitae of {name}: {what}")
+        return _sentence(text.format(name=name, what=what))
     own = [e for e in entries if e.docname == docname]
     if len(own) == 1:
         entry = own[0]
-        dates = entry.dates(env.config.cv_date_format, env.config.cv_present)
-        what = ", ".join(p for p in (entry.role or entry.degree, entry.label) if p)
-        return _sentence(f"{name}: {what}, {dates}")
+        role = entry.role or entry.degree
+        what = comma.join(part for part in (role, i18n.label(entry)) if part)
+        dates = i18n.dates(entry, env.config)
+        return _sentence(f"{name}{_(': ')}{what}{comma}{dates}")
+    listed = ""
     if entries:
-        return _sentence(f"{title} of {name}: " + "; ".join(e.label for e in entries))
-    if docname in domain.data["skills_index_docs"]:
-        return _sentence(f"{title} of {name}: " + ", ".join(domain.skills()))
-    return f"{title}: the curriculum vitae of {name}."
+        listed = semicolon.join(i18n.label(e) for e in entries)
+    elif docname in domain.data["skills_index_docs"]:
+        listed = comma.join(domain.skills())
+    if listed:
+        text = _("{title} of {name}: {listed}")
+        return _sentence(text.format(title=title, name=name, listed=listed))
+    text = _("{title}: the curriculum vitae of {name}")
+    return _sentence(text.format(title=title, name=name))
 
 
 def _sentence(text: str) -> str:
-    return text if text.endswith(".") else f"{text}."
+    stop = str(_("."))
+    return text if text.endswith((".", stop)) else f"{text}{stop}"
 
 
 #: What inline JSON must not hold as such: ``</script>``, ``<!--`` and

@@ -52,9 +52,11 @@ class PartialDate:
         return cls(year, month)
 
     def format(self, month_format: str) -> str:
-        """Show the date with *month_format* (strftime), or as a bare year."""
+        """Show the date with *month_format* (strftime, and ``%-m`` for the
+        month's number unpadded, as ``2021年2月`` has it), or as a bare year."""
         if self.month is None:
             return str(self.year)
+        month_format = month_format.replace("%-m", str(self.month))
         return datetime.date(self.year, self.month, 1).strftime(month_format)
 
     def iso(self) -> str:
@@ -266,24 +268,32 @@ def skill_anchors(names: Iterable[str]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Field:
-    """One option of a ``cv`` directive: its validator, what it takes, and
-    the subtype of the ``cv`` warning a bad value gets."""
+    """One option of a ``cv`` directive: its validator, what it takes, the
+    subtype of the ``cv`` warning a bad value gets, and whether a
+    translation of the CV translates it."""
 
     parse: Callable[[str], Any]
     doc: str
     subtype: str = "value"
+    #: Words a translation renders (an employer, a role, a place), as
+    #: against names of people, dates, addresses and technology names.
+    translatable: bool = False
 
 
 FIELDS: dict[str, Field] = {
-    "organisation": Field(parse_text, doc="employer, university or body"),
-    "name": Field(parse_text, doc="the person's or the project's name"),
-    "role": Field(parse_text, doc="position held"),
-    "degree": Field(parse_text, doc="degree and subject"),
-    "title": Field(parse_text, doc="the award's title"),
-    "team": Field(parse_text, doc="team, unit or group"),
-    "course": Field(parse_text, doc="course code and title"),
-    "kind": Field(parse_text, doc="what sort of project"),
-    "location": Field(parse_text, doc="city and country"),
+    "organisation": Field(
+        parse_text, doc="employer, university or body", translatable=True
+    ),
+    "name": Field(
+        parse_text, doc="the person's or the project's name", translatable=True
+    ),
+    "role": Field(parse_text, doc="position held", translatable=True),
+    "degree": Field(parse_text, doc="degree and subject", translatable=True),
+    "title": Field(parse_text, doc="the award's title", translatable=True),
+    "team": Field(parse_text, doc="team, unit or group", translatable=True),
+    "course": Field(parse_text, doc="course code and title", translatable=True),
+    "kind": Field(parse_text, doc="what sort of project", translatable=True),
+    "location": Field(parse_text, doc="city and country", translatable=True),
     "start": Field(parse_start, doc="YYYY or YYYY-MM", subtype="date"),
     "end": Field(parse_end, doc="YYYY, YYYY-MM or present", subtype="date"),
     "expected": Field(
@@ -293,7 +303,7 @@ FIELDS: dict[str, Field] = {
         parse_academic_years, doc="academic years, YYYY-YY, ...", subtype="date"
     ),
     "advisor": Field(parse_text, doc="research advisor"),
-    "instructor": Field(parse_text, doc="course instructor"),
+    "instructor": Field(parse_text, doc="course instructor", translatable=True),
     "url": Field(parse_url, doc="http(s) or mailto address", subtype="url"),
     "skills": Field(split_list, doc="comma-separated skills", subtype="skills"),
     "tags": Field(split_list, doc="comma-separated tags of cv_tags", subtype="tags"),
@@ -379,17 +389,22 @@ class Entry:
     @property
     def label(self) -> str:
         """A short name for links from the timeline and the skills index."""
+        return self.label_with(", ")
+
+    def label_with(self, separator: str) -> str:
+        """The label, its parts joined by *separator* (a translation's own
+        comma, in a language that has one)."""
         if self.kind == "work":
-            return (
-                f"{self.organisation}, {self.team}" if self.team else self.organisation
-            )
-        if self.kind == "education":
-            return f"{self.degree}, {self.organisation}"
-        if self.kind == "project":
-            return self.name
-        if self.kind == "teaching":
-            return f"{self.role}, {self.course}"
-        return f"{self.title}, {self.organisation}"
+            parts = [self.organisation, self.team]
+        elif self.kind == "education":
+            parts = [self.degree, self.organisation]
+        elif self.kind == "project":
+            parts = [self.name]
+        elif self.kind == "teaching":
+            parts = [self.role, self.course]
+        else:
+            parts = [self.title, self.organisation]
+        return separator.join(part for part in parts if part)
 
     @property
     def last_date(self) -> PartialDate | None:

@@ -14,6 +14,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx_design.icons import create_icon_node, get_octicon
 
+from sphinx_cv import i18n
+from sphinx_cv.i18n import _
+
 if TYPE_CHECKING:
     from sphinx.config import Config
 
@@ -48,7 +51,7 @@ def _line(*children: nodes.Node | str, aside: str = "") -> nodes.paragraph:
 
 
 def _joined(*parts: str) -> str:
-    return ", ".join(part for part in parts if part)
+    return str(_(", ")).join(part for part in parts if part)
 
 
 def skill_reference(skill: str, docname: str) -> addnodes.pending_xref:
@@ -70,7 +73,7 @@ def entry_reference(
     entry: Entry, docname: str, text: str = ""
 ) -> addnodes.pending_xref:
     """A link to *entry*, labelled with its short name unless *text* is given."""
-    text = text or entry.label
+    text = text or i18n.label(entry)
     xref = addnodes.pending_xref(
         "",
         refdomain="cv",
@@ -84,12 +87,12 @@ def entry_reference(
 
 
 def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
-    dates = entry.dates(config.cv_date_format, config.cv_present)
+    dates = i18n.dates(entry, config)
     if entry.kind == "award":
         return [
             _line(
                 nodes.strong(entry.organisation, entry.organisation),
-                f", {entry.title}",
+                f"{_(', ')}{entry.title}",
                 aside=dates,
             )
         ]
@@ -100,7 +103,8 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
     elif entry.kind == "teaching":
         first = [nodes.strong(entry.course, entry.course)]
         second = _joined(
-            entry.role, entry.instructor and f"Instructor: {entry.instructor}"
+            entry.role,
+            entry.instructor and _("Instructor: {name}").format(name=entry.instructor),
         )
         place = _joined(entry.organisation, entry.location)
     else:
@@ -109,12 +113,16 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
         if entry.kind == "education":
             expected = ""
             if entry.expected is not None:
-                expected = f"expected {entry.expected.format(config.cv_date_format)}"
+                when = i18n.date(entry.expected, config)
+                expected = _("expected {date}").format(date=when)
             second = _joined(
-                entry.degree, entry.advisor and f"advisor: {entry.advisor}", expected
+                entry.degree,
+                entry.advisor and _("advisor: {name}").format(name=entry.advisor),
+                expected,
             )
         else:
-            second = f"{entry.role} at {entry.team}" if entry.team else entry.role
+            at = _("{role} at {team}").format(role=entry.role, team=entry.team)
+            second = at if entry.team else entry.role
     # The dates beside the name: a résumé parser looks for an entry's dates
     # on its first line or the next, and a long role would push them further.
     lines = [_line(*first, aside=dates)]
@@ -127,17 +135,17 @@ def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
     line = nodes.paragraph(classes=["cv-entry-details"])
     if entry.skills:
         skills = nodes.inline(classes=["cv-entry-skills"])
-        skills += nodes.Text("Skills: ")
+        skills += nodes.Text(_("Skills: "))
         for position, skill in enumerate(entry.skills):
             if position:
-                skills += nodes.Text(", ")
+                skills += nodes.Text(str(_(", ")))
             skills += skill_reference(skill, docname)
         line += skills
     if entry.url:
         # The whole address is the text: a printed page shows nothing else.
         shown = entry.url.removeprefix("mailto:")
         source = nodes.inline(classes=["cv-entry-url"])
-        source += nodes.Text("Source: ")
+        source += nodes.Text(_("Source: "))
         source += nodes.reference(shown, shown, refuri=entry.url)
         if entry.skills:
             line += nodes.Text(" \u00b7 ")

@@ -12,26 +12,38 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from sphinx_cv import editions
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def page_urls(app: Sphinx) -> list[str]:
-    """The published address of every page, in a stable order."""
+def pages(app: Sphinx) -> list[str]:
+    """Every page's address below the site's root, in a stable order."""
+    return sorted(app.builder.get_target_uri(doc) for doc in app.env.found_docs)
+
+
+def sitemap(app: Sphinx) -> str:
+    """Each page at its address and, where the CV has editions in other
+    languages, at theirs (``xhtml:link`` alternates, as search engines read
+    them)."""
     base = app.config.html_baseurl
     base = base if base.endswith("/") else f"{base}/"
-    return sorted(
-        base + app.builder.get_target_uri(docname) for docname in app.env.found_docs
-    )
-
-
-def sitemap(urls: list[str]) -> str:
-    rows = "".join(f"  <url><loc>{escape(url)}</loc></url>\n" for url in urls)
+    rows = []
+    for page in pages(app):
+        rows.append(f"  <url><loc>{escape(base + page)}</loc>")
+        for tag, _name, url in editions.page_urls(app.config, page):
+            link = f'rel="alternate" hreflang="{tag}" href="{escape(url)}"'
+            rows.append(f"    <xhtml:link {link}/>")
+        rows.append("  </url>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<urlset xmlns="{NAMESPACE}">\n{rows}</urlset>\n'
+        f'<urlset xmlns="{NAMESPACE}" xmlns:xhtml="{XHTML}">\n'
+        + "".join(f"{row}\n" for row in rows)
+        + "</urlset>\n"
     )
 
 
@@ -40,8 +52,7 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
         return
     if not app.config.html_baseurl:
         return  # a map needs absolute addresses
-    text = sitemap(page_urls(app))
-    (Path(app.outdir) / "sitemap.xml").write_text(text, encoding="utf-8")
+    (Path(app.outdir) / "sitemap.xml").write_text(sitemap(app), encoding="utf-8")
 
 
 def setup_sitemap(app: Sphinx) -> None:

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_cv import model
+from sphinx_cv import i18n, model
 from sphinx_cv.directives import ValidatedDirective
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.render import entry_reference
@@ -64,7 +64,7 @@ class SkillsIndexDirective(ViewDirective):
 def _timeline(entries: list[model.Entry], docname: str, config: Any) -> nodes.Node:
     items = nodes.bullet_list(classes=["cv-timeline"])
     for entry in model.by_date(entries):
-        dates = entry.dates(config.cv_date_format, config.cv_present)
+        dates = i18n.dates(entry, config)
         line = nodes.paragraph()
         line += nodes.inline(dates, dates, classes=["cv-timeline-dates"])
         line += nodes.Text(" ")
@@ -81,7 +81,7 @@ def _skills_index(domain: CVDomain, docname: str) -> nodes.Node:
         uses = nodes.paragraph()
         for position, entry in enumerate(entries):
             if position:
-                uses += nodes.Text("; ")
+                uses += nodes.Text(str(i18n._("; ")))
             uses += entry_reference(entry, docname, labels[entry.id])
         listing += nodes.definition_list_item("", term, nodes.definition("", uses))
     # A container, so that LaTeX can set the list in columns.

@@ -1,0 +1,117 @@
+"""The CV in other languages: translates what entries and the extension say.
+
+Two catalogs. The extension's own (``sphinx_cv/locale/LANG/LC_MESSAGES/
+sphinx_cv.po``) translates what it generates: "Skills:", "Present", the
+date format, the downloads box (and ``sphinx.po`` there, the theme's words
+that Sphinx's own catalog lacks). The project's (``locale_dirs``, kept in step
+by ``make gettext`` and sphinx-intl) translates the pages; an entry's text
+options (an employer, a role, a place) are in it too: ``make gettext``
+extracts them with the page's other messages, and the directive translates
+them as it reads, so that the timeline, the skills index and the page
+descriptions, which are made from the entries, read in the same language as
+the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from docutils import nodes
+from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
+from sphinx.locale import get_translation
+from sphinx.locale import init as init_locale
+from sphinx.util.i18n import docname_to_domain
+
+from sphinx_cv import model
+from sphinx_cv.domain import CVDomain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: The extension's catalog, and where its translations are kept.
+CATALOG = "sphinx_cv"
+LOCALE = Path(__file__).with_name("locale")
+
+#: Translate text the extension generates (lazily, in the build's language).
+_ = get_translation(CATALOG)
+
+
+def dates(entry: model.Entry, config: Any) -> str:
+    """The entry's dates in the build's language and its style of date."""
+    return entry.dates(str(_(config.cv_date_format)), str(_(config.cv_present)))
+
+
+def date(when: model.PartialDate, config: Any) -> str:
+    return when.format(str(_(config.cv_date_format)))
+
+
+def label(entry: model.Entry) -> str:
+    """The entry's label in the build's language."""
+    return entry.label_with(str(_(", ")))
+
+
+def translatable(kind: str) -> list[str]:
+    """The options of entries of *kind* that a translation renders."""
+    required, optional = model.KINDS[kind]
+    return [name for name in required + optional if model.FIELDS[name].translatable]
+
+
+def page_translator(env: BuildEnvironment) -> Callable[[str], str]:
+    """Translate with the catalog of the page being read (its .po file)."""
+    config = env.config
+    if not config.language or config.language == "en" or not config.locale_dirs:
+        return lambda text: text
+    domain = docname_to_domain(env.docname, config.gettext_compact)
+    dirs = [Path(env.srcdir, directory) for directory in config.locale_dirs]
+    catalog, _found = init_locale(dirs, config.language, domain)
+    return catalog.gettext
+
+
+def note_catalogs(env: BuildEnvironment) -> None:
+    """Make the page being read depend on the extension's catalogs for its
+    language: the text they give is written into the page as it is read."""
+    language = env.config.language or "en"
+    for po in sorted(LOCALE.glob(f"{language}/LC_MESSAGES/*.po")):
+        env.note_dependency(str(po))
+
+
+def extract_options(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``make gettext``: add each entry's text options to its page's catalog."""
+    builder = app.builder
+    if not isinstance(builder, MessageCatalogBuilder):
+        return
+    catalog = builder.catalogs[docname_to_domain(docname, app.config.gettext_compact)]
+    source = str(app.env.doc2path(docname))
+    for entry in CVDomain.of(app.env).on_page(docname):
+        for name in translatable(entry.kind):
+            value = getattr(entry, model.ATTRIBUTE.get(name, name))
+            if value:
+                catalog.add(value, MsgOrigin(source, entry.lineno))
+
+
+def compile_catalogs(app: Sphinx, config: Any) -> None:
+    """Compile the extension's .po files beside the build's doctrees, where
+    Sphinx loads them from (the package's own folder may not be writable)."""
+    target = Path(app.doctreedir) / "sphinx_cv_locale"
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        mo = target / po.relative_to(LOCALE).with_suffix(".mo")
+        if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as source:
+            messages = read_po(source)
+        with mo.open("wb") as compiled:
+            write_mo(compiled, messages)
+    app.add_message_catalog(CATALOG, str(target))
+    # The theme's words Sphinx's catalog lacks: after it, for what it lacks.
+    app.add_message_catalog("sphinx", str(target))
+
+
+def setup_i18n(app: Sphinx) -> None:
+    app.connect("config-inited", compile_catalogs)
+    app.connect("doctree-resolved", extract_options)
