@@ -118,6 +118,14 @@ def stopping_build(
     return said.replace(f"{srcdir}/", ""), status
 
 
+@pytest.fixture(scope="session")
+def zh_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The Chinese edition, built once as HTML."""
+    return build(
+        ROOT, tmp_path_factory.mktemp("zh"), confoverrides={"language": "zh_CN"}
+    )
+
+
 def normalise(text: str) -> str:
     """Collapse white space and typographic quotes, as a reader sees text."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")

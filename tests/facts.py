@@ -201,3 +201,41 @@ ENTRY_HEADS = [
     "ZJU-UIUC Institute, Dean's List",
     "Interdisciplinary Contest in Modeling 2020, Finalist Award",
 ]
+
+#: The facts of the Chinese edition: every number, date, address and
+#: technology name as the source writes it, every organisation under its
+#: Chinese name, and the names of people as the source gives them (no
+#: Chinese name is made up for anyone). Compared with white space removed:
+#: Chinese text has none between words, and the PDF sets some between
+#: Chinese and Latin letters.
+ZH = [
+    # People and contacts
+    "Wenqing Luo", "Tianyin Xu", "Steve Lumetta", "wenqing4@illinois.edu",
+    "https://github.com/laphets/WeirdOS", "https://github.com/laphets/ROP-go",
+    "https://github.com/laphets/lc3webtool",
+    # Organisations
+    "伊利诺伊大学厄巴纳-香槟分校", "浙江大学",
+    "浙江大学伊利诺伊大学厄巴纳香槟校区联合学院",
+    "字节跳动", "阿里巴巴集团", "腾讯", "美国大学生交叉学科建模竞赛", "COMAP",
+    "Microsoft", "Mozilla", "微信", "淘宝", "天猫", "速卖通",
+    # Places
+    "中国上海", "中国杭州", "中国北京", "中国深圳", "伊利诺伊州",
+    # Dates, in Chinese style
+    "2021年2月–至今", "2020年6月–2020年12月", "2020年4月–2020年6月",
+    "2019年6月–2019年8月", "2019年10月–2019年12月", "2018年8月–2019年6月",
+    "2018年5月–2019年9月", "2020年8月–2020年12月", "2021–至今", "2017–2021",
+    "2023年6月", "2019-20", "2018-19", "2020",
+    # Numbers
+    "300million", "3亿", "100K", "10%", "30million", "3000万", "13,749", "1%",
+    "第2名", "1–5", "ES6+", "x86-32",
+    # Technology, products, courses
+    "Golang", "DPDK", "TOE", "TCP", "CPU", "socketAPI", "ECE220", "ECE391",
+    "Kubernetes", "Thrift", "Protobuf", "C++", "LLVM", "Clang/LLVM",
+    "Tensorflow", "JIT", "RPC", "JavaScript", "logstash", "Elasticsearch",
+    "Kibana", "GolangSDK", "gRPC", "Traefik", "Vue.js", "DockerSwarm",
+    "Prometheus", "Grafana", "Linux", "QEMU", "NIC", "HTTP", "GUI", "LC3",
+    "WebAssembly", "TypeScript", "Electron.js", "React", "Node.js", "MySQL",
+    "MongoDB", "Redis", "Nats", "VSCode", "FirefoxDevTools", "git", "SQL",
+    "DAU", "QPS", "Lark", "WeChat", "Taobao", "TMall", "AliExpress", "MacOS",
+    "\\*nix".replace("\\", ""), "C/C++", "Python", "UIUC", "ICM",
+]  # fmt: skip

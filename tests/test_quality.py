@@ -24,24 +24,36 @@ SHOTS_DIR = ROOT / "_build" / "screenshots"
 SHOTS = ["index.html", "experience/bytedance-virtualization.html"]
 
 
-@pytest.fixture(scope="module")
-def axe(cv_html: Build) -> list[dict[str, Any]]:
+def run_axe(site: Path, shots_dir: Path, shots: list[str]) -> list[dict[str, Any]]:
+    """axe-core's violations on every page of *site*; screenshots of *shots*
+    saved in *shots_dir*, emptied first so that an earlier run's cannot pass
+    for this one's."""
     if CHROMIUM is None or not (NODE / "node_modules" / "axe-core").is_dir():
         pytest.skip("needs chromium and tests/node (.ci/run installs them)")
-    pages = sorted(
-        str(p.relative_to(cv_html.outdir)) for p in cv_html.outdir.rglob("*.html")
-    )
-    # Screenshots left by an earlier run must not pass for this run's.
-    shutil.rmtree(SHOTS_DIR, ignore_errors=True)
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    shutil.rmtree(shots_dir, ignore_errors=True)
     result = subprocess.run(
-        ["node", NODE / "axe.mjs", cv_html.outdir, SHOTS_DIR, *pages],
-        env={**os.environ, "CHROMIUM": CHROMIUM, "SHOTS": ",".join(SHOTS)},
+        ["node", NODE / "axe.mjs", site, shots_dir, *pages],
+        env={**os.environ, "CHROMIUM": CHROMIUM, "SHOTS": ",".join(shots)},
         capture_output=True,
         text=True,
         check=True,
     )
     violations: list[dict[str, Any]] = json.loads(result.stdout)
     return violations
+
+
+@pytest.fixture(scope="module")
+def axe(cv_html: Build) -> list[dict[str, Any]]:
+    return run_axe(cv_html.outdir, SHOTS_DIR, SHOTS)
+
+
+@pytest.mark.audit
+def test_the_chinese_edition_has_no_accessibility_violation(zh_html: Build) -> None:
+    shots = ROOT / "_build" / "screenshots-zh_CN"
+    violations = run_axe(zh_html.outdir, shots, SHOTS)
+    assert violations == []
+    assert len(list(shots.glob("*.png"))) == 2 * 2 * len(SHOTS)
 
 
 @pytest.mark.audit

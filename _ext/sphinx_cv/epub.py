@@ -139,10 +139,18 @@ def rewrite(book: Path, identifier: str, language: str) -> None:
 def finish_epub(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.name == "epub":
         book = Path(app.outdir) / f"{app.config.epub_basename}.epub"
-        language = language_tag(app.config.epub_language or app.config.language)
+        language = app.config.epub_language
         rewrite(book, app.config.epub_identifier, language)
 
 
+def tag_language(app: Sphinx, config: Any) -> None:
+    """The book's language as a language tag: Sphinx's ``zh_CN`` is not one
+    (epubcheck: OPF-092), ``zh-CN`` is; Sphinx writes it into the package,
+    the navigation, and here the pages."""
+    config.epub_language = language_tag(config.epub_language or config.language)
+
+
 def setup_epub(app: Sphinx) -> None:
+    app.connect("config-inited", tag_language)
     app.add_post_transform(SvgNamespace)
     app.connect("build-finished", finish_epub)
