@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pyld import jsonld
 
-from conftest import ROOT, Build
+from conftest import ROOT, Build, poppler
 
 BASE = "https://wenqing-luo-cv.readthedocs.io/en/latest/"
 EMAIL = "wenqing4@illinois.edu"
@@ -271,13 +271,19 @@ def reachable(index: str) -> bool:
 
 
 @pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
-def test_read_the_docs_builds_every_format(tmp_path: Path) -> None:
-    """The replay clones what is committed: run it on a clean checkout."""
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "Education"), ("zh-cn", "教育背景")]
+)
+def test_read_the_docs_builds_every_format(
+    tmp_path: Path, language: str, title: str
+) -> None:
+    """The replay clones what is committed: run it on a clean checkout. The
+    Chinese edition is a translation project built from the same files."""
     index = package_index()
     if not reachable(index):
         pytest.skip(f"needs the package index ({index}): pip installs from it")
     result = subprocess.run(
-        [ROOT / ".ci" / "readthedocs", tmp_path],
+        [ROOT / ".ci" / "readthedocs", tmp_path, language],
         capture_output=True,
         text=True,
         check=False,
@@ -286,8 +292,8 @@ def test_read_the_docs_builds_every_format(tmp_path: Path) -> None:
     output = tmp_path / "checkout" / "_readthedocs"
     assert [p.name for p in (output / "pdf").iterdir()] == ["wenqing-luo-cv.pdf"]
     assert [p.name for p in (output / "epub").iterdir()] == ["wenqing-luo-cv.epub"]
-    index = (output / "html" / "index.html").read_text(encoding="utf-8")
-    assert (
-        'href="https://wenqing-luo-cv.readthedocs.io/_/downloads/en/latest/pdf/"'
-        in index
-    )
+    page = (output / "html" / "index.html").read_text(encoding="utf-8")
+    downloads = f"https://wenqing-luo-cv.readthedocs.io/_/downloads/{language}/latest"
+    assert f'href="{downloads}/pdf/"' in page
+    pdf = poppler("pdftotext", output / "pdf" / "wenqing-luo-cv.pdf", "-")
+    assert title.upper() in pdf
