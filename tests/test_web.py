@@ -270,6 +270,7 @@ def reachable(index: str) -> bool:
         return False
 
 
+@pytest.mark.audit
 @pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
 @pytest.mark.parametrize(
     ("language", "title"), [("en", "Education"), ("zh-cn", "教育背景")]
