@@ -74,10 +74,10 @@ OTHER_DIRECTIVES = {
 }
 
 ROLES = {
-    "entry": ("{cv:entry}`acme-kernel`", "a link to an entry by its id"),
+    "entry": ("{cv:entry}`example-work`", "a link to an entry by its id"),
     "skill": ("{cv:skill}`Golang`", "a link to a skill in the skills index"),
     "tags": (
-        "- {cv:tags}`systems` A bullet",
+        "- {cv:tags}`core` A bullet",
         "tags a bullet for the versions of the CV; shows nothing",
     ),
 }
