@@ -72,6 +72,8 @@ class Draft:
     pages: list[Page] = field(default_factory=list)
     publications: list[Publication] = field(default_factory=list)
     publications_title: str = "Publications"
+    #: The pages in the order the input gave their sections, where it did.
+    order: list[str] = field(default_factory=list)
     #: Input fields with no place in the CV: named, never silently dropped.
     unmapped: list[str] = field(default_factory=list)
     #: Input fields kept, but changed or kept where the exports do not read.

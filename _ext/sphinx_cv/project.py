@@ -97,6 +97,10 @@ def pages(draft: Draft) -> dict[str, str]:
         toc.append(f"{folder}/index")
     for page in draft.pages:
         parts = [_heading(page.title)]
+        if page.entries:
+            # A label for the list: the page keeps its heading in print,
+            # where a page that starts with its one entry is titled by it.
+            parts.append(f"({page.name}-list)=")
         if page.text:
             parts.append(page.text)
         parts += [directive(entry) for entry in page.entries]
@@ -107,9 +111,9 @@ def pages(draft: Draft) -> dict[str, str]:
             "with the work that used it, newest first.\n```\n\n"
             "```{cv:skills-index}\n```\n"
         )
-    order = ["education", *toc]
-    toc = [doc for doc in order if f"{doc}.md" in files]
-    toc += [page.name for page in draft.pages if page.name not in toc]
+    order = [*draft.order, "education", *toc]
+    order += [page.name for page in draft.pages]
+    toc = [doc for doc in dict.fromkeys(order) if f"{doc}.md" in files]
     if "skills-index.md" in files:
         toc.append("skills-index")
     sources = []

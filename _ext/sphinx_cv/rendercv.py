@@ -288,6 +288,14 @@ class _Reader:
         where: Where = ("sections", key)
         title = section_title(key)
         name = re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-") or "section"
+        self.draft.order.append(
+            {
+                "ExperienceEntry": "experience/index",
+                "EducationEntry": "education",
+                "NormalEntry": "projects/index",
+                "PublicationEntry": "publications",
+            }.get(kind, name)
+        )
         if kind == "ExperienceEntry":
             for number, item in enumerate(items):
                 at = (*where, number)
