@@ -107,7 +107,7 @@ package: $(BUILD_DEPS)
 # The package's README is its reference, written from the model: rewrite it
 # after changing an option, a configuration value or a warning.
 reference: $(BUILD_DEPS)
-	PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv reference > _ext/README.md
+	PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv reference > _ext/README.markdown
 
 .PHONY: package reference
 

@@ -50,9 +50,9 @@ needs_data = pytest.mark.skipif(
 
 
 def test_the_package_readme_is_the_generated_reference() -> None:
-    readme = (ROOT / "_ext" / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "_ext" / "README.markdown").read_text(encoding="utf-8")
     assert readme == reference.markdown(), (
-        "run: PYTHONPATH=_ext python -m sphinx_cv reference > _ext/README.md"
+        "run: PYTHONPATH=_ext python -m sphinx_cv reference > _ext/README.markdown"
     )
 
 

@@ -175,7 +175,7 @@ def fixed_files(draft: Draft, package: str) -> dict[str, str]:
     for template, target in (
         ("conf.py.in", "conf.py"),
         ("Makefile", "Makefile"),
-        ("README.md", "README.md"),
+        ("README.md.in", "README.md"),
         ("readthedocs.yaml", ".readthedocs.yaml"),
         ("gitignore", ".gitignore"),
     ):

@@ -5,7 +5,7 @@ Directives and their options come from :data:`sphinx_cv.model.KINDS`,
 configuration values from :data:`sphinx_cv.config.DEFAULTS`. What is said
 here besides (a sentence per directive, role, value and warning subtype)
 is checked against those declarations by the tests, so the page cannot
-drift: ``python -m sphinx_cv reference > _ext/README.md`` rewrites it.
+drift: ``python -m sphinx_cv reference > _ext/README.markdown`` rewrites it.
 """
 
 from __future__ import annotations
