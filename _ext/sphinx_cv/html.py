@@ -10,7 +10,6 @@ from sphinx import addnodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 
@@ -54,15 +53,20 @@ STATIC = Path(__file__).with_name("static")
 STYLESHEET = "sphinx-cv.css"
 
 
-def add_static(app: Sphinx, config: Config) -> None:
+def add_static(app: Sphinx) -> None:
     """Serve the package's stylesheet: a project adds ``sphinx_cv`` to its
     extensions and copies nothing. It comes first, so that a file of the
-    same name in the project's own ``html_static_path`` wins."""
+    same name in the project's own ``html_static_path`` wins.
+
+    Added once the builder exists: by then the builder has hashed its
+    configuration into ``.buildinfo``, which this folder's absolute path
+    would make differ from one checkout to another."""
+    config = app.config
     config.html_static_path = [str(STATIC), *config.html_static_path]
 
 
 def setup_html(app: Sphinx) -> None:
-    app.connect("config-inited", add_static)
+    app.connect("builder-inited", add_static)
     # Where conf.py's html_css_files go (800): after the theme's and
     # sphinx-design's rules, as the CV's own stylesheet always came.
     app.add_css_file(STYLESHEET, priority=800)
