@@ -107,6 +107,18 @@ test: lint
 
 .PHONY: help strict live latexpdf variant variants all lint test Makefile
 
+# sphinx_cv as a distribution of its own (_ext/pyproject.toml): its wheel
+# in $(BUILDDIR)/dist/, for `pip install` anywhere.
+package: $(BUILD_DEPS)
+	$(VENV)/bin/python -m pip wheel --no-deps --quiet ./_ext -w "$(BUILDDIR)/dist"
+
+# The package's README is its reference, written from the model: rewrite it
+# after changing an option, a configuration value or a warning.
+reference: $(BUILD_DEPS)
+	PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv reference > _ext/README.markdown
+
+.PHONY: package reference
+
 # Sources, not targets: keep the catch-all below from trying to make them.
 requirements.txt requirements-dev.txt: ;
 

@@ -217,8 +217,8 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 
 html_theme = "furo"
 html_title = "Wenqing Luo"
+# The entries' stylesheet comes with sphinx_cv; _static holds the favicon.
 html_static_path = ["_static"]
-html_css_files = ["cv.css"]
 # Without an icon, browsers ask for /favicon.ico and log its 404 (which
 # costs Lighthouse best-practices points): the initials, in SVG.
 html_favicon = "_static/favicon.svg"

@@ -1,0 +1,218 @@
+"""A CV read from another format, held in memory until it becomes a project.
+
+The readers (:mod:`sphinx_cv.jsonresume`, :mod:`sphinx_cv.rendercv`) fill a
+:class:`Draft`; :mod:`sphinx_cv.project` writes it out as MyST pages.  Every
+option value is checked here with the model's own validators, so that a
+draft that holds together writes a project that builds strictly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from sphinx_cv import model
+
+
+class InputError(Exception):
+    """Input that cannot become a CV: the message names the file and place."""
+
+
+@dataclass
+class DraftEntry:
+    """One entry: its kind, id, options as written, and a Markdown body."""
+
+    kind: str
+    id: str
+    options: dict[str, str]
+    #: Markdown paragraphs before the bullets, and the bullets.
+    summary: str = ""
+    highlights: list[str] = field(default_factory=list)
+    #: A page title for entries that get a page of their own.
+    title: str = ""
+
+
+@dataclass
+class Page:
+    """A page of the CV: entries of one kind, or Markdown, or both."""
+
+    name: str
+    title: str
+    entries: list[DraftEntry] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class Publication:
+    """One ``references.bib`` entry, cited from the publications page."""
+
+    key: str
+    type: str
+    fields: dict[str, str]
+    #: The line the page shows before the citation mark (Markdown).
+    line: str
+
+
+@dataclass
+class Draft:
+    """A whole CV, and what the import could not carry over, by name."""
+
+    name: str
+    email: str = ""
+    #: ``Network label URL`` items, as ``cv:person``'s :links: takes them.
+    links: list[str] = field(default_factory=list)
+    intro: str = ""
+    #: Work, projects and teaching: one page each, in these folders.
+    work: list[DraftEntry] = field(default_factory=list)
+    projects: list[DraftEntry] = field(default_factory=list)
+    teaching: list[DraftEntry] = field(default_factory=list)
+    #: Pages of their own (education, honours, skills, anything else).
+    pages: list[Page] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
+    publications_title: str = "Publications"
+    #: The pages in the order the input gave their sections, where it did.
+    order: list[str] = field(default_factory=list)
+    #: Input fields with no place in the CV: named, never silently dropped.
+    unmapped: list[str] = field(default_factory=list)
+    #: Input fields kept, but changed or kept where the exports do not read.
+    changed: list[str] = field(default_factory=list)
+
+    def entries(self) -> list[DraftEntry]:
+        found = self.work + self.projects + self.teaching
+        return found + [e for page in self.pages for e in page.entries]
+
+
+# -- Text ----------------------------------------------------------------------
+
+#: ASCII punctuation Markdown may read as markup; CommonMark lets a
+#: backslash escape any of it.
+_MARKUP = re.compile(r"([\\`*_\[\]{}<>#|~&$])")
+_LINE_START = re.compile(r"^(\s*)([-+:>=]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows it as written."""
+    text = " ".join(str(text).split())
+    text = _MARKUP.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+
+
+def one_line(text: Any) -> str:
+    """An option's value: one line, as the directive reads it verbatim."""
+    return " ".join(str(text).split())
+
+
+_MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+_MD_MARKS = re.compile(r"(\*\*|__|\*|_|`)(?P<inner>.+?)\1")
+
+
+def markdown_to_text(text: str) -> tuple[str, str]:
+    """Markdown written where the CV takes plain text (an option): its text,
+    and the address of its one link, if it is a link."""
+    url = ""
+    match = _MD_LINK.fullmatch(text.strip())
+    if match:
+        text, url = match["text"], match["url"]
+    text = _MD_LINK.sub(lambda m: m["text"], text)
+    return _MD_MARKS.sub(lambda m: m["inner"], text), url
+
+
+def slug(text: str, taken: set[str], fallback: str = "entry") -> str:
+    """A unique entry id from *text*: lowercase letters and digits joined by
+    single hyphens (see :func:`sphinx_cv.model.parse_entry_id`)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+    words = re.findall(r"[a-z0-9]+", ascii_text.decode().casefold())
+    base = "-".join(words[:5]) or fallback
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return model.parse_entry_id(candidate)
+
+
+def check_entry(entry: DraftEntry) -> str:
+    """What is wrong with *entry*'s options, as the directive would say, or
+    an empty string."""
+    required, optional = model.KINDS[entry.kind]
+    missing = [name for name in required if not entry.options.get(name)]
+    if missing:
+        return "needs " + ", ".join(
+            f"{name} ({model.FIELDS[name].doc})" for name in missing
+        )
+    fields = {}
+    for name, value in entry.options.items():
+        if name not in required + optional:
+            return f"takes no {name}"
+        try:
+            fields[name] = model.FIELDS[name].parse(value)
+        except ValueError as error:
+            return f"{name}: {error}"
+    try:
+        model.check_dates(fields)
+    except ValueError as error:
+        return str(error)
+    return ""
+
+
+# -- Places and dates ------------------------------------------------------------
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
+    """``work[0].startDate`` for ("work", 0, "startDate")."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
+
+
+def locate(text: str, path: tuple[str | int, ...]) -> int | None:
+    """The line (from 1) where *path* is written in *text*, a YAML or JSON
+    document, or None if it cannot be told."""
+    import yaml
+
+    try:
+        node: Any = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            found = [v for k, v in node.value if k.value == part]
+            if not found:
+                return int(node.start_mark.line) + 1
+            node = found[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return int(node.start_mark.line) + 1
+            node = node.value[part]
+        else:
+            break
+    return None if node is None else int(node.start_mark.line) + 1
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def month_date(value: Any) -> tuple[str, bool]:
+    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML may give a
+    date or a year as a number) as the model takes it, ``YYYY`` or
+    ``YYYY-MM``, and whether a day was dropped. A ValueError says why a
+    value is no date."""
+    import datetime
+
+    if isinstance(value, datetime.date):
+        return f"{value.year:04d}-{value.month:02d}", True
+    text = str(value).strip()
+    match = _ISO.fullmatch(text)
+    if match is None or isinstance(value, bool):
+        raise ValueError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"{text!r} has no month {month}: months run 01 to 12")
+    if day is not None:
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"{text!r} has no day {day} in that month") from None
+    return (f"{year}-{month}" if month else year), day is not None

@@ -1,0 +1,219 @@
+"""The extension's reference documentation, written from its declarations.
+
+Directives and their options come from :data:`sphinx_cv.model.KINDS`,
+:data:`sphinx_cv.model.PERSON_FIELDS` and :data:`sphinx_cv.model.FIELDS`;
+configuration values from :data:`sphinx_cv.config.DEFAULTS`. What is said
+here besides (a sentence per directive, role, value and warning subtype)
+is checked against those declarations by the tests, so the page cannot
+drift: ``python -m sphinx_cv reference > _ext/README.markdown`` rewrites it.
+"""
+
+from __future__ import annotations
+
+from sphinx_cv import model
+from sphinx_cv.config import DEFAULTS
+
+#: A value for each option, for the examples; each parses.
+EXAMPLES: dict[str, str] = {
+    "organisation": "Acme Corp.",
+    "name": "Ada Example",
+    "role": "Kernel Intern",
+    "degree": "B.S. in Computer Engineering",
+    "title": "Dean's List",
+    "team": "Networking",
+    "course": "CS101, Introduction to Computing",
+    "kind": "open source",
+    "location": "Springfield",
+    "start": "2022-06",
+    "end": "present",
+    "expected": "2023-06",
+    "years": "2018-19, 2019-20",
+    "advisor": "Grace Hopper",
+    "instructor": "Alan Turing",
+    "url": "https://example.com/",
+    "skills": "C, Golang",
+    "tags": "core",
+    "email": "ada@example.com",
+    "links": "GitHub ada https://github.com/ada, Website Blog https://ada.example.com",
+    "entries": "work",
+}
+
+#: What each kind of entry is for.
+KIND_DOCS = {
+    "work": "a position held: employer, role, team, place and dates",
+    "education": "a degree: institution, degree, dates, advisor",
+    "project": "a project: its name, your role, its kind and dates",
+    "teaching": "a teaching position: role, course, institution, dates",
+    "award": "an honour: its title, who gave it, and the academic years",
+}
+
+#: Directives that are not entries: (options, what it does).
+OTHER_DIRECTIVES = {
+    "person": (
+        model.PERSON_FIELDS,
+        "whose CV it is, once in the project: the contact line under the "
+        "name, and the ``basics`` of the exports",
+    ),
+    "related": (
+        ((), ()),
+        "one paragraph after an entry pointing at related entries; the site "
+        'and the ePub show it as "Related: ...", the PDF leaves it out',
+    ),
+    "timeline": (
+        ((), ("entries",)),
+        "every entry newest first, or those of one kind (``:entries:``)",
+    ),
+    "skills-index": (
+        ((), ()),
+        "every skill the entries name, with the entries that used it",
+    ),
+    "downloads": (
+        ((), ()),
+        "links to the PDF and ePub beside the site (built with ``-t downloads``)",
+    ),
+}
+
+ROLES = {
+    "entry": ("{cv:entry}`example-work`", "a link to an entry by its id"),
+    "skill": ("{cv:skill}`Golang`", "a link to a skill in the skills index"),
+    "tags": (
+        "- {cv:tags}`core` A bullet",
+        "tags a bullet for the versions of the CV; shows nothing",
+    ),
+}
+
+CONFIG_DOCS = {
+    "cv_date_format": "how a month is shown, as strftime; a year stands alone",
+    "cv_present": "the word for an end date that has not come",
+    "cv_skill_aliases": "other spellings of a skill, mapped to its name in the index",
+    "cv_tags": "the tags entries and bullets may carry, each with its meaning",
+    "cv_variants": "versions of the CV selected by tags (``make variant V=NAME``)",
+    "cv_variant": "the version this build makes; empty for the full CV",
+    "cv_fill": "how many of a version's fill entries to keep; -1 for all",
+}
+
+#: The subtypes of the ``cv`` warning (suppress with ``cv.<subtype>``).
+WARNINGS = {
+    "value": "an option's value the model rejects (text, links, kinds)",
+    "date": "a date that does not parse, or an end before the start",
+    "url": "an address that is not http(s) or mailto, or holds a bad character",
+    "skills": "an empty item in :skills:",
+    "tags": "an empty item in :tags:, or a tag not declared in cv_tags",
+    "option": "an unknown option, an option given twice, or text where none is taken",
+    "missing": "a required option left out",
+    "id": "an entry id that is not lowercase letters and digits joined by - . _",
+    "duplicate": "a second entry with one id, or a second cv:person",
+    "config": "a bad configuration value, named at its line of conf.py",
+    "encoding": "a source file that is not UTF-8 (stops the build)",
+    "bibtex": "a .bib file that does not parse (stops the build)",
+}
+
+
+def _options_table(fields: tuple[tuple[str, ...], tuple[str, ...]]) -> list[str]:
+    required, optional = fields
+    if not required + optional:
+        return ["Takes no options."]
+    lines = ["| option | | takes | bad value warns |", "| --- | --- | --- | --- |"]
+    for name in required + optional:
+        field = model.FIELDS[name]
+        need = "required" if name in required else "optional"
+        lines.append(f"| `:{name}:` | {need} | {field.doc} | `cv.{field.subtype}` |")
+    return lines
+
+
+def example(
+    directive: str,
+    fields: tuple[tuple[str, ...], tuple[str, ...]],
+    *,
+    all_options: bool = True,
+    argument: str = "",
+) -> str:
+    """A use of *directive* with example values, as MyST."""
+    required, optional = fields
+    names = required + (optional if all_options else ())
+    head = f":::{{cv:{directive}}}" + (f" {argument}" if argument else "")
+    lines = [head, *(f":{name}: {EXAMPLES[name]}" for name in names)]
+    if argument:
+        lines += ["", "- What you did, and what it changed."]
+    return "\n".join([*lines, ":::"])
+
+
+def markdown() -> str:
+    """The reference, as the Markdown of the package's README."""
+    out = [
+        "# sphinx-cv",
+        "",
+        "A Sphinx extension for a curriculum vitae kept as documentation: typed,",
+        "validated entries written as MyST directives, a timeline and a skills",
+        "index generated from them, a résumé PDF (XeLaTeX, `sphinxcv.sty`), an",
+        "ePub, and `resume.json` (JSON Resume) and `rendercv.yaml` (RenderCV)",
+        "written by every HTML build.",
+        "",
+        "## Start a CV",
+        "",
+        "```sh",
+        "python -m pip install sphinx-cv    # or a wheel: sphinx_cv-*.whl",
+        "python -m sphinx_cv new my-cv      # or --from resume.json, cv.yaml",
+        "cd my-cv && make html              # then make latexpdf, make epub",
+        "```",
+        "",
+        "`new` writes conf.py, index.md, one page an entry in `experience/`,",
+        "`projects/` and `teaching/`, `education.md`, `honors.md`, `skills.md`,",
+        "`references.bib`, a Makefile, requirements.txt, .readthedocs.yaml and a",
+        "README. `--from` reads a JSON Resume document (`.json`) or a RenderCV",
+        "input (`.yaml`) and lists by name what it could not carry over. Add",
+        '`"sphinx_cv"` to `extensions` in any other project: its stylesheet,',
+        "LaTeX style and message catalogs come with it.",
+        "",
+        "<!-- Everything below is generated by `python -m sphinx_cv reference`",
+        "     from sphinx_cv.model and sphinx_cv.config: do not edit it. -->",
+        "",
+        "## Entry directives",
+        "",
+        "Each option is read verbatim from its `:name: value` line (one line a",
+        "value); the body holds the entry's prose and bullets (its highlights).",
+        "A bad value is a `cv` warning at the option's own line.",
+    ]
+    for kind, fields in model.KINDS.items():
+        out += ["", f"### `cv:{kind}`", "", KIND_DOCS[kind].capitalize() + ".", ""]
+        out += _options_table(fields)
+        out += ["", "```md", example(kind, fields, argument=f"example-{kind}"), "```"]
+    out += ["", "## Other directives"]
+    for name, (fields, doc) in OTHER_DIRECTIVES.items():
+        out += ["", f"### `cv:{name}`", "", doc[0].upper() + doc[1:] + ".", ""]
+        out += _options_table(fields)
+        body = "\n\nSee also {cv:entry}`example-work`." if name == "related" else ""
+        text = example(name, fields)
+        if body:
+            text = text.replace("\n:::", body + "\n:::")
+        out += ["", "```md", text, "```"]
+    out += [
+        "",
+        "## Roles",
+        "",
+        "| role | example | what it does |",
+        "| --- | --- | --- |",
+    ]
+    for name, (use, doc) in ROLES.items():
+        out.append(f"| `cv:{name}` | ``{use}`` | {doc} |")
+    out += [
+        "",
+        "## Configuration values",
+        "",
+        "| name | default | what it sets |",
+        "| --- | --- | --- |",
+    ]
+    for name, default in DEFAULTS.items():
+        out.append(f"| `{name}` | `{default!r}` | {CONFIG_DOCS[name]} |")
+    out += [
+        "",
+        "## Warnings",
+        "",
+        "Every warning of the extension has the type `cv`; silence one subtype",
+        'with `suppress_warnings = ["cv.<subtype>"]`.',
+        "",
+        "| subtype | raised by |",
+        "| --- | --- |",
+    ]
+    out += [f"| `cv.{name}` | {doc} |" for name, doc in WARNINGS.items()]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,653 @@
+"""sphinx_cv as a tool: its reference, `new`, imports, round trips, its wheel.
+
+The samples are the official JSON Resume sample and RenderCV's John Doe
+example, read from ``../shared/data/`` beside the repository. Each is
+imported once (module-scoped) and built strictly in-process as HTML, and
+by subprocess as PDF and ePub where TeX is present. A round trip compares
+the input with the export the build writes, field by field, and prints the
+fields that differ or were not imported: the list may only shrink.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from test_web import package_index, reachable
+
+import sphinx_cv
+from conftest import ROOT, STRICT, build, make_env
+from sphinx_cv import __main__ as cli
+from sphinx_cv import model, reference
+from sphinx_cv.config import DEFAULTS
+from sphinx_cv.draft import markdown_to_text
+from sphinx_cv.rendercv import section_title
+
+DATA = ROOT.parent / "shared" / "data"
+JSON_RESUME = DATA / "jsonresume-sample.resume.json"
+RENDERCV = DATA / "rendercv-John_Doe_ClassicTheme_CV.yaml"
+PACKAGE = ROOT / "_ext" / "sphinx_cv"
+HAS_TEX = shutil.which("latexmk") is not None and shutil.which("xelatex") is not None
+
+needs_data = pytest.mark.skipif(
+    not (JSON_RESUME.is_file() and RENDERCV.is_file()),
+    reason=f"needs the samples in {DATA} (a copy of shared/ beside the clone)",
+)
+
+
+# -- The reference ---------------------------------------------------------------
+
+
+def test_the_package_readme_is_the_generated_reference() -> None:
+    readme = (ROOT / "_ext" / "README.markdown").read_text(encoding="utf-8")
+    assert readme == reference.markdown(), (
+        "run: PYTHONPATH=_ext python -m sphinx_cv reference > _ext/README.markdown"
+    )
+
+
+def _subtypes_raised() -> set[str]:
+    """Every subtype the package's code passes to a warning."""
+    found = {field.subtype for field in model.FIELDS.values()}
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            for keyword in node.keywords:
+                if keyword.arg == "subtype" and isinstance(keyword.value, ast.Constant):
+                    found.add(keyword.value.value)
+            name = getattr(node.func, "attr", "")
+            if name == "_warn" and isinstance(node.args[1], ast.Constant):
+                found.add(node.args[1].value)
+    return found
+
+
+def test_the_reference_covers_every_declaration() -> None:
+    """Every option has an example value that parses; every configuration
+    value and every warning subtype raised has its line, and no more."""
+    assert set(reference.EXAMPLES) == set(model.FIELDS)
+    for name, value in reference.EXAMPLES.items():
+        model.FIELDS[name].parse(value)
+    assert set(reference.KIND_DOCS) == set(model.KINDS)
+    assert set(reference.CONFIG_DOCS) == set(DEFAULTS)
+    assert set(reference.WARNINGS) == _subtypes_raised()
+    text = reference.markdown()
+    for kind in model.KINDS:
+        assert f"### `cv:{kind}`" in text
+    for name in model.FIELDS:
+        assert f"`:{name}:`" in text
+
+
+def test_the_reference_examples_build_without_a_warning(tmp_path: Path) -> None:
+    """Each directive's and role's example, on one page, builds strictly."""
+    text = reference.markdown()
+    blocks = [b.split("```", 1)[0] for b in text.split("```md\n")[1:]]
+    roles = "\n".join(use for use, _ in reference.ROLES.values())
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_design", "sphinx_cv"]\n'
+        'myst_enable_extensions = ["colon_fence", "fieldlist"]\n'
+        'cv_tags = {"core": "every version"}\n',
+        encoding="utf-8",
+    )
+    body = "\n\n".join(blocks)
+    (src / "index.md").write_text(f"# Reference\n\n{body}\n\n{roles}\n", "utf-8")
+    built = build(src, tmp_path / "build")
+    assert built.warnings == ""
+    assert set(built.entries) == {f"example-{kind}" for kind in model.KINDS}
+
+
+# -- new and --from ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A project written by `new`, what `new` printed, and its HTML build."""
+
+    source: Path
+    printed: str
+    outdir: Path
+    warnings: str
+
+
+def _new(
+    directory: Path, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, str, str]:
+    status = cli.main(["new", str(directory), *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _import(
+    factory: pytest.TempPathFactory, source: Path | None, name: str
+) -> Imported:
+    base = factory.mktemp(name)
+    project = base / "cv"
+    args = ["--from", str(source)] if source else []
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_cv", "new", str(project), *args],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    built = build(project, base / "build", confoverrides={})
+    return Imported(project, result.stdout, built.outdir, built.warnings)
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Imported:
+    return _import(tmp_path_factory, None, "new")
+
+
+@pytest.fixture(scope="module")
+def from_json(tmp_path_factory: pytest.TempPathFactory) -> Imported:
+    return _import(tmp_path_factory, JSON_RESUME, "jsonresume")
+
+
+@pytest.fixture(scope="module")
+def from_rendercv(tmp_path_factory: pytest.TempPathFactory) -> Imported:
+    return _import(tmp_path_factory, RENDERCV, "rendercv")
+
+
+LAYOUT = [
+    ".gitignore",
+    ".readthedocs.yaml",
+    "Makefile",
+    "README.md",
+    "_static",
+    "conf.py",
+    "education.md",
+    "experience",
+    "honors.md",
+    "index.md",
+    "projects",
+    "references.bib",
+    "requirements.txt",
+    "skills-index.md",
+    "teaching",
+]
+
+
+def test_new_writes_the_layout_of_this_cv_and_builds_strictly(fresh: Imported) -> None:
+    assert sorted(p.name for p in fresh.source.iterdir()) == LAYOUT
+    for folder in ("experience", "projects", "teaching"):
+        pages = sorted(p.name for p in (fresh.source / folder).iterdir())
+        assert len(pages) == 2 and "index.md" in pages, pages
+    assert fresh.warnings == ""
+    assert (fresh.outdir / "resume.json").is_file()
+    assert (fresh.outdir / "_static" / "sphinx-cv.css").is_file()
+
+
+@needs_data
+def test_both_samples_import_and_build_strictly(
+    from_json: Imported, from_rendercv: Imported
+) -> None:
+    for imported in (from_json, from_rendercv):
+        assert imported.warnings == "", imported.printed
+        assert (imported.source / "publications.md").is_file()
+    pages = sorted(p.stem for p in (from_json.source / "experience").iterdir())
+    assert pages == ["index", "pied-piper-ceo-president"]
+    pages = sorted(p.stem for p in (from_rendercv.source / "projects").iterdir())
+    assert pages == ["flashinfer", "index", "neuralprune"]
+    # Publications became references.bib entries, cited from their page.
+    bib = (from_rendercv.source / "references.bib").read_text(encoding="utf-8")
+    assert bib.count("@article{") == 4
+    listed = (from_rendercv.outdir / "publications.html").read_text(encoding="utf-8")
+    assert listed.count('class="citation"') == 4
+    # RenderCV's Markdown stays Markdown: bold and links render.
+    welcome = (from_rendercv.source / "welcome-to-rendercv.md").read_text("utf-8")
+    assert "This is **bold**, *italic*, and [link](https://example.com)." in welcome
+    html = (from_rendercv.outdir / "welcome-to-rendercv.html").read_text("utf-8")
+    assert "<strong>bold</strong>" in html and 'href="https://example.com"' in html
+
+
+@needs_data
+def test_new_from_reports_what_it_could_not_import(from_json: Imported) -> None:
+    lines = from_json.printed.splitlines()
+    assert "Not imported (no place in the CV):" in lines
+    for name in ("basics.phone", "basics.location", "projects[0].entity"):
+        assert f"  {name}" in lines
+
+
+# -- Round trips ------------------------------------------------------------------
+
+
+def _leaves(value: Any, path: str) -> dict[str, Any]:
+    """The fields of *value* by dotted path; lists of text are one field."""
+    if isinstance(value, dict):
+        found: dict[str, Any] = {}
+        for key, item in value.items():
+            found.update(_leaves(item, f"{path}.{key}" if path else key))
+        return found
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        found = {}
+        for number, item in enumerate(value):
+            found.update(_leaves(item, f"{path}[{number}]"))
+        return found
+    if value in (None, "", []):
+        return {}
+    return {path: [str(v) for v in value] if isinstance(value, list) else str(value)}
+
+
+def _matched(items: list[Any], others: list[Any], key: str) -> list[Any]:
+    """For each item, the item of *others* with the same *key*, or {}."""
+    by_key = {str(o.get(key)): o for o in others if isinstance(o, dict)}
+    return [
+        by_key.get(str(i.get(key)), {}) if isinstance(i, dict) else {} for i in items
+    ]
+
+
+def differences(given: dict[str, Any], back: dict[str, Any]) -> list[str]:
+    """The fields of *given* that *back* does not give back equal."""
+    ours, theirs = _leaves(given, ""), _leaves(back, "")
+    return [path for path, value in ours.items() if theirs.get(path) != value]
+
+
+#: Each JSON Resume section's items, matched by this field.
+JSON_KEYS = {
+    "work": "name",
+    "education": "institution",
+    "awards": "title",
+    "projects": "name",
+    "skills": "name",
+    "volunteer": "organization",
+    "publications": "name",
+    "languages": "language",
+    "interests": "name",
+    "references": "name",
+    "certificates": "name",
+}
+
+#: What does not come back from the JSON Resume sample, and why.
+JSON_RESUME_DIFFERENCES = {
+    "$schema": "document metadata, not the CV",
+    "meta.canonical": "document metadata",
+    "meta.version": "document metadata",
+    "meta.lastModified": "document metadata",
+    "basics.label": "on the index page, not exported",
+    "basics.summary": "on the index page, not exported",
+    "basics.phone": "not imported: no place in the model",
+    "basics.location.address": "not imported",
+    "basics.location.postalCode": "not imported",
+    "basics.location.city": "not imported",
+    "basics.location.countryCode": "not imported",
+    "basics.location.region": "not imported",
+    "basics.profiles[0].username": "exported as the URL's last part",
+    "work[0].startDate": "day dropped",
+    "work[0].endDate": "day dropped",
+    "volunteer[0].organization": "exported under work",
+    "volunteer[0].position": "exported under work",
+    "volunteer[0].url": "exported under work",
+    "volunteer[0].startDate": "exported under work",
+    "volunteer[0].endDate": "exported under work",
+    "volunteer[0].summary": "exported under work",
+    "volunteer[0].highlights": "exported under work",
+    "education[0].startDate": "day dropped",
+    "education[0].endDate": "day dropped",
+    "education[0].score": "a bullet on the page, not exported",
+    "education[0].courses": "bullets on the page, not exported",
+    "awards[0].date": "the year only",
+    "awards[0].summary": "exported as title, awarder, year",
+    "publications[0].name": "in references.bib, not exported",
+    "publications[0].publisher": "in references.bib",
+    "publications[0].releaseDate": "in references.bib",
+    "publications[0].url": "in references.bib",
+    "publications[0].summary": "in references.bib",
+    "skills[0].level": "on the skills page, not exported",
+    "skills[0].keywords": "exported skills are the entries' skills",
+    "skills[1].name": "on the skills page, not exported",
+    "skills[1].level": "on the skills page",
+    "skills[1].keywords": "on the skills page",
+    "skills[0].name": "on the skills page",
+    "languages[0].language": "on the skills page, not exported",
+    "languages[0].fluency": "on the skills page",
+    "interests[0].name": "on the skills page, not exported",
+    "interests[0].keywords": "on the skills page",
+    "references[0].name": "not imported",
+    "references[0].reference": "not imported",
+    "projects[0].startDate": "day dropped",
+    "projects[0].endDate": "day dropped",
+    "projects[0].roles": "one :role: option, exported as one role",
+    "projects[0].entity": "not imported",
+}
+
+
+@needs_data
+def test_json_resume_round_trip(from_json: Imported) -> None:
+    given = json.loads(JSON_RESUME.read_text(encoding="utf-8"))
+    back = json.loads((from_json.outdir / "resume.json").read_text(encoding="utf-8"))
+    aligned = dict(back)
+    for section, key in JSON_KEYS.items():
+        if section in given:
+            aligned[section] = _matched(given[section], back.get(section, []), key)
+    profiles = back.get("basics", {}).get("profiles", [])
+    aligned["basics"] = {
+        **back.get("basics", {}),
+        "profiles": _matched(given["basics"]["profiles"], profiles, "network"),
+    }
+    found = differences(given, aligned)
+    print("JSON Resume fields that differ or were not imported:", *found, sep="\n  ")
+    assert set(found) <= set(JSON_RESUME_DIFFERENCES)
+    # What does come back: the person, the job, the degree, the project.
+    assert back["basics"]["name"] == given["basics"]["name"]
+    assert aligned["work"][0]["highlights"] == given["work"][0]["highlights"]
+
+
+#: Each RenderCV entry type's items, matched by this field.
+RENDERCV_KEYS = ("institution", "company", "name", "label", "bullet", "title")
+
+RENDERCV_DIFFERENCES = {
+    "cv.location": "not imported: no place in the model",
+    "cv.sections.Welcome to RenderCV": "a page of Markdown, not exported",
+    "cv.sections.projects[0].name": "a Markdown link: its text the name; no link",
+    "cv.sections.projects[1].name": "a Markdown link: its text the name",
+    "cv.sections.projects[0].summary": "exported as the first highlight",
+    "cv.sections.projects[1].summary": "exported as the first highlight",
+    "cv.sections.projects[0].highlights": "exported after the summary",
+    "cv.sections.projects[1].highlights": "exported after the summary",
+    "cv.sections.projects[1].date": "exported as start_date and end_date",
+    "cv.sections.publications": "in references.bib, not exported",
+    "cv.sections.selected_honors": "a page of Markdown, not exported",
+    "cv.sections.skills": "on the skills page; exported skills are the entries'",
+    "cv.sections.patents": "a page of Markdown, not exported",
+    "cv.sections.invited_talks": "a page of Markdown, not exported",
+}
+
+
+def _rendercv_aligned(given: dict[str, Any], back: dict[str, Any]) -> dict[str, Any]:
+    """*back* rearranged as *given*: sections by title, entries by their key."""
+    sections = back["cv"].get("sections", {})
+    titled = {title.casefold(): items for title, items in sections.items()}
+    aligned_sections = {}
+    for key, items in given["cv"]["sections"].items():
+        theirs = titled.get(section_title(key).casefold())
+        if theirs is None:
+            continue
+        matched = []
+        for item in items:
+            field = next(
+                (k for k in RENDERCV_KEYS if isinstance(item, dict) and k in item), ""
+            )
+            value = item.get(field) if field else None
+            if field == "name":
+                value = markdown_to_text(item["name"])[0]
+            found = [t for t in theirs if isinstance(t, dict) and t.get(field) == value]
+            matched.append(found[0] if found else {})
+        aligned_sections[key] = matched
+    cv = dict(back["cv"])
+    cv["sections"] = aligned_sections
+    networks = back["cv"].get("social_networks", [])
+    cv["social_networks"] = _matched(
+        given["cv"]["social_networks"], networks, "network"
+    )
+    return {"cv": cv}
+
+
+@needs_data
+def test_rendercv_round_trip(from_rendercv: Imported) -> None:
+    given = yaml.safe_load(RENDERCV.read_text(encoding="utf-8"))
+    back = yaml.safe_load((from_rendercv.outdir / "rendercv.yaml").read_text("utf-8"))
+    aligned = _rendercv_aligned({"cv": given["cv"]}, back)
+    found = differences({"cv": given["cv"]}, aligned)
+    # A section none of whose entries came back is one line, not one a field.
+    sections = {
+        f"cv.sections.{key}"
+        for key in given["cv"]["sections"]
+        if not any(aligned["cv"]["sections"].get(key, []))
+    }
+    found = sorted(
+        sections
+        | {
+            p
+            for p in found
+            if not any(p.startswith(s + "[") or p.startswith(s + ".") for s in sections)
+        }
+    )
+    print("RenderCV fields that differ or were not imported:", *found, sep="\n  ")
+    assert set(found) <= set(RENDERCV_DIFFERENCES)
+    # Every experience and education entry comes back, with its dates.
+    assert len(aligned["cv"]["sections"]["experience"]) == 5
+    assert all(aligned["cv"]["sections"]["experience"])
+    assert all(aligned["cv"]["sections"]["education"])
+
+
+# -- Bad input ----------------------------------------------------------------------
+
+ENTRY_TYPES = (
+    "EducationEntry, ExperienceEntry, PublicationEntry, NormalEntry, "
+    "OneLineEntry, BulletEntry, NumberedEntry, ReversedNumberedEntry, TextEntry"
+)
+PRINCETON = (
+    "cv:\n  name: John Doe\n  sections:\n    education:\n"
+    "      - institution: Princeton University\n        area: Computer Science\n"
+)
+
+#: Each malformed file, and all that `new --from` says about it.
+BAD = {
+    "invalid.json": (
+        '{\n  "basics": {"name": "A",}\n}\n',
+        "{f}:2:26: not valid JSON: Expecting property name enclosed in double quotes",
+    ),
+    "baddate.json": (
+        '{"basics": {"name": "A"},\n "work": [{"name": "X", "position": "Y",\n'
+        '   "startDate": "2014-13-01"}]}\n',
+        "{f}:3: work[0].startDate: '2014-13-01' has no month 13: months run 01 to 12",
+    ),
+    "invalid.yaml": (
+        "cv:\n  name: [John\n",
+        "{f}:3: not valid YAML: expected ',' or ']', but got '<stream end>'",
+    ),
+    "notrendercv.yaml": (
+        "name: John Doe\nsections: {}\n",
+        "{f}:1: not a RenderCV input: it has no 'cv' mapping "
+        "(RenderCV's files start with cv: name: ...)",
+    ),
+    "baddate.yaml": (
+        PRINCETON + "        start_date: 2018-13\n",
+        "{f}:7: cv.sections.education[0].start_date: '2018-13' has no month 13: "
+        "months run 01 to 12; RenderCV takes YYYY-MM-DD, YYYY-MM, YYYY",
+    ),
+    "unknown.yaml": (
+        "cv:\n  name: John Doe\n  sections:\n    awards:\n"
+        "      - prize: Best Paper\n        year: 2020\n",
+        "{f}:5: cv.sections.awards[0]: not a RenderCV entry: its keys (prize, year) "
+        f"make none of RenderCV's entry types ({ENTRY_TYPES})",
+    ),
+}
+
+
+def test_bad_input_is_one_located_message_and_writes_nothing(tmp_path: Path) -> None:
+    """Each in a process of its own, as a user runs it: exit 1, one line on
+    stderr naming the file and the place, no traceback, nothing written."""
+    for name, (text, message) in BAD.items():
+        source = tmp_path / name
+        source.write_text(text, encoding="utf-8")
+        target = tmp_path / "out" / name
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx_cv",
+                "new",
+                str(target),
+                "--from",
+                str(source),
+            ],
+            env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 1, name
+        assert result.stderr == "error: " + message.format(f=source) + "\n"
+        assert result.stdout == ""
+        assert not target.exists()
+        assert (
+            not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+        )
+
+
+def test_new_refuses_a_folder_that_is_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+    status, out, err = _new(tmp_path, capsys)
+    assert (status, out) == (1, "")
+    assert err == f"error: {tmp_path}: exists and is not empty; give a new folder\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+# -- PDF and ePub of the imports ---------------------------------------------------
+
+
+def _sphinx(project: Path, builder: str, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", builder, project, out, *STRICT],
+        env={**make_env(), "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@needs_data
+@pytest.mark.skipif(not HAS_TEX, reason="needs TeX (.ci/run installs it)")
+def test_both_samples_build_a_pdf_and_an_epub(
+    from_json: Imported, from_rendercv: Imported, tmp_path: Path
+) -> None:
+    for imported in (from_json, from_rendercv):
+        out = tmp_path / imported.source.parent.name
+        for builder in ("latexpdf", "epub"):
+            result = _sphinx(imported.source, builder, out)
+            assert result.returncode == 0, result.stdout[-1500:] + result.stderr
+        pdfs = list((out / "latex").glob("*.pdf"))
+        assert len(pdfs) == 1
+        log = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx_cv.texlog",
+                "--sources",
+                imported.source,
+                *(out / "latex").glob("*.log"),
+            ],
+            env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert log.returncode == 0, log.stdout + log.stderr
+        assert len(list((out / "epub").glob("*.epub"))) == 1
+
+
+# -- The wheel ------------------------------------------------------------------------
+
+
+def test_the_version_is_one() -> None:
+    """hatchling reads the version from __init__.py: the same string."""
+    pyproject = (ROOT / "_ext" / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'path = "sphinx_cv/__init__.py"' in pyproject
+    assert sphinx_cv.__version__.count(".") == 2
+
+
+SHIPPED = [
+    "sphinx_cv/py.typed",
+    "sphinx_cv/sphinxcv.sty",
+    "sphinx_cv/static/sphinx-cv.css",
+    "sphinx_cv/templates/new/conf.py.in",
+    "sphinx_cv/templates/new/Makefile",
+    "sphinx_cv/__main__.py",
+]
+
+
+def test_the_wheel_installs_and_a_new_cv_builds_with_it(tmp_path: Path) -> None:
+    """One wheel, one fresh virtual environment, one new project built by
+    its own Makefile strictly, as HTML and, where TeX is, PDF and ePub;
+    sphinx_cv is the installed one, never _ext/."""
+    index = package_index()
+    if not reachable(index):
+        pytest.skip(f"needs the package index ({index}): pip installs from it")
+    env = {k: v for k, v in make_env().items() if k != "PYTHONPATH"}
+    source = tmp_path / "src"
+    shutil.copytree(ROOT / "_ext", source, ignore=shutil.ignore_patterns("__pycache__"))
+    wheels = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", source, "-w", wheels],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    [wheel] = wheels.glob("*.whl")
+    assert wheel.name == f"sphinx_cv-{sphinx_cv.__version__}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert [name for name in SHIPPED if name not in names] == []
+    assert not [name for name in names if "__pycache__" in name]
+    locale = (
+        [
+            p.relative_to(source).as_posix()
+            for p in (source / "sphinx_cv" / "locale").rglob("*")
+            if p.is_file()
+        ]
+        if (source / "sphinx_cv" / "locale").is_dir()
+        else []
+    )
+    assert [name for name in locale if name not in names] == []
+
+    environment = tmp_path / "venv"
+    venv.create(environment, with_pip=True)
+    python = environment / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", wheel],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    where = subprocess.run(
+        [python, "-c", "import sphinx_cv; print(sphinx_cv.__file__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    ).stdout
+    assert Path(where).is_relative_to(environment)
+
+    project = tmp_path / "my-cv"
+    subprocess.run(
+        [python, "-m", "sphinx_cv", "new", project, "--package", str(wheel)],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    targets = ["strict", *(["latexpdf", "epub"] if HAS_TEX else [])]
+    for target in targets:
+        result = subprocess.run(
+            ["make", target, f"VENV={environment}", "SPHINXOPTS=-nW --keep-going"],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert result.returncode == 0, (
+            target,
+            result.stdout[-1500:],
+            result.stderr[-1500:],
+        )
+    assert (project / "_build" / "html" / "_static" / "sphinx-cv.css").is_file()
+    if HAS_TEX:
+        assert (project / "_build" / "latex" / "your-name-cv.pdf").is_file()
+        assert (project / "_build" / "epub" / "your-name-cv.epub").is_file()
