@@ -30,7 +30,6 @@ import sphinx_cv
 from conftest import ROOT, STRICT, build, make_env
 from sphinx_cv import __main__ as cli
 from sphinx_cv import model, reference
-from sphinx_cv.config import DEFAULTS
 from sphinx_cv.draft import markdown_to_text
 from sphinx_cv.rendercv import section_title
 
@@ -79,7 +78,6 @@ def test_the_reference_covers_every_declaration() -> None:
     for name, value in reference.EXAMPLES.items():
         model.FIELDS[name].parse(value)
     assert set(reference.KIND_DOCS) == set(model.KINDS)
-    assert set(reference.CONFIG_DOCS) == set(DEFAULTS)
     assert set(reference.WARNINGS) == _subtypes_raised()
     text = reference.markdown()
     for kind in model.KINDS:

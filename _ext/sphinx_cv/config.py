@@ -59,24 +59,32 @@ def check_config(app: Sphinx, config: Config) -> None:
         setattr(config, name, DEFAULTS[name])
 
 
-#: The values of ours and their defaults:
-#: how every date is shown (strftime for months; years stand alone), the word
-#: for an end that has not come, and other spellings of a skill mapped to the
-#: name the Skills section uses; the tags entries and bullets may carry (tag:
-#: meaning), the versions of the CV (see sphinx_cv.variants), the version
-#: this build makes ("" for the full CV), and how many of its fill entries;
-#: the editions in other languages (language: (name, address); the first is
-#: the source, see sphinx_cv.editions).
-DEFAULTS: dict[str, Any] = {
-    "cv_date_format": "%B %Y",
-    "cv_present": "Present",
-    "cv_skill_aliases": {},
-    "cv_tags": {},
-    "cv_variants": {},
-    "cv_variant": "",
-    "cv_fill": -1,
-    "cv_editions": {},
+#: Each value of ours: its default, and what it says (the reference, made by
+#: sphinx_cv.reference, shows both).
+VALUES: dict[str, tuple[Any, str]] = {
+    "cv_date_format": (
+        "%B %Y",
+        "how a month is shown, as strftime (%-m: the month unpadded); "
+        "a year stands alone",
+    ),
+    "cv_present": ("Present", "the word for an end date that has not come"),
+    "cv_skill_aliases": (
+        {},
+        "other spellings of a skill, mapped to its name in the index",
+    ),
+    "cv_tags": ({}, "the tags entries and bullets may carry, each with its meaning"),
+    "cv_variants": (
+        {},
+        "versions of the CV selected by tags (``make variant V=NAME``)",
+    ),
+    "cv_variant": ("", "the version this build makes; empty for the full CV"),
+    "cv_fill": (-1, "how many of a version's fill entries to keep; -1 for all"),
+    "cv_editions": (
+        {},
+        "each language's edition: (name, address); the first is the source",
+    ),
 }
+DEFAULTS: dict[str, Any] = {name: default for name, (default, _) in VALUES.items()}
 
 
 def setup_config(app: Sphinx) -> None:

@@ -2,7 +2,7 @@
 
 Directives and their options come from :data:`sphinx_cv.model.KINDS`,
 :data:`sphinx_cv.model.PERSON_FIELDS` and :data:`sphinx_cv.model.FIELDS`;
-configuration values from :data:`sphinx_cv.config.DEFAULTS`. What is said
+configuration values from :data:`sphinx_cv.config.VALUES`. What is said
 here besides (a sentence per directive, role, value and warning subtype)
 is checked against those declarations by the tests, so the page cannot
 drift: ``python -m sphinx_cv reference > _ext/README.markdown`` rewrites it.
@@ -11,7 +11,7 @@ drift: ``python -m sphinx_cv reference > _ext/README.markdown`` rewrites it.
 from __future__ import annotations
 
 from sphinx_cv import model
-from sphinx_cv.config import DEFAULTS
+from sphinx_cv.config import VALUES
 
 #: A value for each option, for the examples; each parses.
 EXAMPLES: dict[str, str] = {
@@ -80,16 +80,6 @@ ROLES = {
         "- {cv:tags}`core` A bullet",
         "tags a bullet for the versions of the CV; shows nothing",
     ),
-}
-
-CONFIG_DOCS = {
-    "cv_date_format": "how a month is shown, as strftime; a year stands alone",
-    "cv_present": "the word for an end date that has not come",
-    "cv_skill_aliases": "other spellings of a skill, mapped to its name in the index",
-    "cv_tags": "the tags entries and bullets may carry, each with its meaning",
-    "cv_variants": "versions of the CV selected by tags (``make variant V=NAME``)",
-    "cv_variant": "the version this build makes; empty for the full CV",
-    "cv_fill": "how many of a version's fill entries to keep; -1 for all",
 }
 
 #: The subtypes of the ``cv`` warning (suppress with ``cv.<subtype>``).
@@ -203,8 +193,8 @@ def markdown() -> str:
         "| name | default | what it sets |",
         "| --- | --- | --- |",
     ]
-    for name, default in DEFAULTS.items():
-        out.append(f"| `{name}` | `{default!r}` | {CONFIG_DOCS[name]} |")
+    for name, (default, _doc) in VALUES.items():
+        out.append(f"| `{name}` | `{default!r}` | {VALUES[name][1]} |")
     out += [
         "",
         "## Warnings",
