@@ -570,6 +570,7 @@ SHIPPED = [
 ]
 
 
+@pytest.mark.audit
 def test_the_wheel_installs_and_a_new_cv_builds_with_it(tmp_path: Path) -> None:
     """One wheel, one fresh virtual environment, one new project built by
     its own Makefile strictly, as HTML and, where TeX is, PDF and ePub;
