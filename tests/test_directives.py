@@ -102,6 +102,21 @@ def test_bad_input_names_file_line_and_what_is_accepted(
     assert warnings == [f"{srcdir / 'index.md'}:{line}: WARNING: {message}"]
 
 
+def test_options_after_a_repeated_one_keep_their_lines(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = rootdir / "test-bad-option-after-twice"
+    app = make_app("html", srcdir=srcdir, builddir=tmp_path, freshenv=True)
+    app.build()
+    warnings = strip_escape_sequences(app.warning.getvalue()).splitlines()
+    where = f"{srcdir / 'index.md'}"
+    assert [line.split(";")[0] for line in warnings] == [
+        f"{where}:6: WARNING: cv:project 'acme': option :name: given twice "
+        "(first at line 4)",
+        f"{where}:7: WARNING: cv:project 'acme': unknown option :colour:",
+    ]
+
+
 def test_bad_input_fails_the_strict_build_without_traceback(tmp_path: Path) -> None:
     # One subprocess for the promise; the messages are checked in-process.
     srcdir = ROOTS / "test-bad-url"

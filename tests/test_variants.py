@@ -28,12 +28,14 @@ from conftest import (
 from sphinx_cv.model import Entry
 
 TESTROOT = Path(__file__).parent / "roots" / "test-variants"
+CONF_SHORT = runpy.run_path(str(TESTROOT / "conf.py"))["cv_variants"]["short"]
 
 
 def latex(tmp_path: Path, **overrides: Any) -> tuple[str, str]:
     """The document body of a LaTeX build of the root, and its warnings."""
     result = build(TESTROOT, tmp_path, buildername="latex", confoverrides=overrides)
-    name = "ada-short.tex" if overrides.get("cv_variant") else "full.tex"
+    variant = overrides.get("cv_variant")
+    name = "ada-short.tex" if variant else "full.tex"
     tex = (result.outdir / name).read_text(encoding="utf-8")
     return tex, result.warnings
 
@@ -84,6 +86,17 @@ def test_what_a_variant_drops_leaves_no_trace(short: str) -> None:
     assert "Golang" in short and "Rust" in short  # in the skills index
     assert "A summary paragraph" not in short
     assert "Skills:" not in short
+
+
+def test_a_variant_showing_the_references_page_keeps_the_bibliography(
+    tmp_path: Path,
+) -> None:
+    sections = [*CONF_SHORT["sections"], "refs"]
+    kept = {**CONF_SHORT, "sections": sections, "highlights": ["sys", "web"]}
+    tex, warnings = latex(tmp_path, cv_variant="short", cv_variants={"short": kept})
+    assert warnings == ""
+    assert r"\begin{sphinxthebibliography}" in tex
+    assert "A web paper" in tex and "Web bullet" in tex  # unsrt: sentence case
 
 
 def test_a_link_to_a_dropped_entry_reads_as_text(short: str) -> None:

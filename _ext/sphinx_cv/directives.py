@@ -71,14 +71,14 @@ class ValidatedDirective(SphinxDirective):
         first = next((n for n, line in enumerate(block) if n and line == head), 1)
         for line in self.content:
             match = _OPTION.fullmatch(line)
-            if match is None or line.lstrip().startswith(":::"):
+            if match is None:  # a nested fence (":::") does not match either
                 break
             lineno = self.lineno + first + count
             if match["name"] in options:
-                first = options[match["name"]][1]
+                earlier = options[match["name"]][1]
                 self._warn(
                     f"{who}: option :{match['name']}: given twice (first at "
-                    f"line {first}); give each option once",
+                    f"line {earlier}); give each option once",
                     "option",
                     lineno,
                 )

@@ -96,7 +96,7 @@ def _award(entry: model.Entry) -> dict[str, Any]:
 def resume(env: BuildEnvironment) -> dict[str, Any]:
     """The CV as JSON Resume: https://jsonresume.org/schema."""
     domain = CVDomain.of(env)
-    entries = CVDomain.of(env).ordered()
+    entries = domain.ordered()
     person = domain.person
     basics: dict[str, Any] = {}
     if person is not None:
@@ -133,7 +133,7 @@ def rendercv(env: BuildEnvironment) -> dict[str, Any]:
     same facts: teaching as an experience, awards and skills as one-liners.
     """
     domain = CVDomain.of(env)
-    entries = CVDomain.of(env).ordered()
+    entries = domain.ordered()
     person = domain.person
     cv: dict[str, Any] = {}
     if person is not None:
@@ -231,7 +231,7 @@ def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
     want them published.
     """
     domain = CVDomain.of(env)
-    entries = CVDomain.of(env).ordered()
+    entries = domain.ordered()
     person = domain.person
     about: dict[str, Any] = {"@type": "Person"}
     if person is not None:

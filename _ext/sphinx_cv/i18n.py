@@ -64,7 +64,7 @@ def translatable(kind: str) -> list[str]:
 def page_translator(env: BuildEnvironment) -> Callable[[str], str]:
     """Translate with the catalog of the page being read (its .po file)."""
     config = env.config
-    if not config.language or config.language == "en" or not config.locale_dirs:
+    if not config.locale_dirs:
         return lambda text: text
     domain = docname_to_domain(env.docname, config.gettext_compact)
     dirs = [Path(env.srcdir, directory) for directory in config.locale_dirs]

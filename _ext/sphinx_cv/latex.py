@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 STYLE = Path(__file__).with_name("sphinxcv.sty")
 
 
-def _classed(tree: nodes.Node, name: str) -> list[nodes.Element]:
+def classed(tree: nodes.Node, name: str) -> list[nodes.Element]:
     """The elements of *tree* with the class *name*."""
     return [node for node in tree.findall(nodes.Element) if name in node["classes"]]
 
@@ -71,9 +71,9 @@ class PrintLayout(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        for contacts in _classed(self.document, "cv-contacts"):
+        for contacts in classed(self.document, "cv-contacts"):
             contacts.replace_self(self._contacts(contacts))
-        for related in _classed(self.document, "cv-related"):
+        for related in classed(self.document, "cv-related"):
             related.parent.remove(related)
         # Innermost first: a section whose subsections all went is empty too.
         for section in reversed(list(self.document.findall(nodes.section))):

@@ -193,8 +193,8 @@ def markdown() -> str:
         "| name | default | what it sets |",
         "| --- | --- | --- |",
     ]
-    for name, (default, _doc) in VALUES.items():
-        out.append(f"| `{name}` | `{default!r}` | {VALUES[name][1]} |")
+    for name, (default, doc) in VALUES.items():
+        out.append(f"| `{name}` | `{default!r}` | {doc} |")
     out += [
         "",
         "## Warnings",

@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxRole
 
 from sphinx_cv import model
 from sphinx_cv.config import location
-from sphinx_cv.latex import pdf_string
+from sphinx_cv.latex import classed, pdf_string
 from sphinx_cv.render import replace_text
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def keeps_entry(
 # -- Tagged bullets ------------------------------------------------------------
 
 #: A bullet that opens with its tags: ``- {cv:tags}`systems` Built ...``.
-_TAGGED = re.compile(r"(?P<indent>\s*)[-*+]\s+\{cv:tags\}`(?P<tags>[^`]*)`")
+_TAGGED = re.compile(r"\s*[-*+]\s+\{cv:tags\}`(?P<tags>[^`]*)`")
 _BULLET = re.compile(r"\s*[-*+]\s")
 
 
@@ -214,7 +214,8 @@ class TagsRole(SphinxRole):
 class PrintVariant(SphinxPostTransform):
     """Leave out of the printed variant what it does not show: the pages
     outside its sections, prose outside entries, each entry's skills and
-    address line, and, without the references page, the citation marks.
+    address line, and, without the page of its references, the bibliography
+    and the citation marks.
     Links into what is left out read as plain text."""
 
     default_priority = 790  # before PrintLayout drops the pages left empty
@@ -233,10 +234,15 @@ class PrintVariant(SphinxPostTransform):
             classes = paragraph["classes"]
             if "cv-entry-details" in classes or _is_prose(paragraph):
                 paragraph.parent.remove(paragraph)
-        if not variant.shows("references", root):
-            for bibliography in list(self.document.findall(thebibliography)):
+        # Sphinx gathered the citations at the end; each says its page.
+        bibliographies = list(self.document.findall(thebibliography))
+        cited = {
+            c.get("docname") for b in bibliographies for c in b.findall(nodes.citation)
+        }
+        if cited <= hidden:
+            for bibliography in bibliographies:
                 bibliography.parent.remove(bibliography)
-            for mark in _classed(self.document, "bibtex-citation"):
+            for mark in classed(self.document, "bibtex-citation"):
                 before = mark.previous_sibling()
                 if isinstance(before, nodes.Text):
                     replace_text(before, nodes.Text(before.rstrip()))
@@ -245,10 +251,6 @@ class PrintVariant(SphinxPostTransform):
             target = reference.get("refuri", "")
             if target.startswith("%") and target[1:].split("#")[0] in hidden:
                 reference.replace_self(reference.children)
-
-
-def _classed(tree: nodes.Node, name: str) -> list[nodes.Element]:
-    return [node for node in tree.findall(nodes.Element) if name in node["classes"]]
 
 
 def _is_prose(paragraph: nodes.paragraph) -> bool:
