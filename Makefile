@@ -11,7 +11,7 @@ SPHINXBUILD   ?= $(VENV)/bin/python -m sphinx
 SOURCEDIR     = .
 BUILDDIR      = _build
 
-# Another edition of the CV: `make html LANGUAGE=zh_CN` (or latexpdf, epub,
+# Another edition of the CV: `make html LANGUAGE=zh_CN` (or pdf, epub,
 # strict) builds it from the translations in locales/, into _build/zh_CN/.
 # Only a LANGUAGE given on the command line counts: shells often export one.
 ifeq ($(origin LANGUAGE),command line)
@@ -50,50 +50,37 @@ strict: $(BUILD_DEPS)
 		-E -nW --keep-going $(SPHINXOPTS) $(O)
 	@rm -rf "$(BUILDDIR)/html" && mv "$(BUILDDIR)/strict" "$(BUILDDIR)/html"
 
-# Rebuild and reload the browser on every save.
+# Rebuild and reload the browser on every save; the PDF is rebuilt too.
 live: $(DEV_DEPS)
 	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" \
-		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" $(SPHINXOPTS) $(O)
+		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" \
+		--post-build "$(MAKE) -s pdf" $(SPHINXOPTS) $(O)
 
-# The PDF: TeX must be installed (see README). latexmk can exit 0 on a PDF
-# that lost text, so its log is read too, and each problem named at its
-# source page and line. A failed build leaves the previous PDF in place.
-TEX_PACKAGES = Debian: apt-get install latexmk texlive-xetex \
-	texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
-	tex-gyre texlive-lang-chinese fonts-noto-cjk; \
-	macOS: brew install --cask mactex-no-gui
-KEPT = $(BUILDDIR)/.pdf-kept
-latexpdf: $(BUILD_DEPS)
-	@command -v latexmk >/dev/null && command -v xelatex >/dev/null \
-		|| { echo "make latexpdf needs TeX. $(TEX_PACKAGES)"; exit 1; }
-	@rm -rf "$(KEPT)" && mkdir -p "$(KEPT)" && \
-		cp -p "$(BUILDDIR)"/latex/*.pdf "$(KEPT)/" 2>/dev/null || true
-	@status=0; \
-	$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O) || status=$$?; \
-	PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.texlog --sources "$(SOURCEDIR)" \
-		"$(BUILDDIR)"/latex/*.log || status=1; \
-	if [ $$status != 0 ]; then \
-		rm -f "$(BUILDDIR)"/latex/*.pdf; \
-		cp -p "$(KEPT)"/*.pdf "$(BUILDDIR)/latex/" 2>/dev/null \
-			&& echo "make latexpdf: failed; the previous PDF is kept"; \
-		exit $$status; \
-	fi
+# The PDF, typeset by Typst in-process (sphinx_cv.pdf): $(BUILDDIR)/pdf/.
+# A character no font has, or a CV over its pages, stops it at its source
+# and the previous PDF stays. `latexpdf` is the name Sphinx users type.
+pdf: $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M pdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+latexpdf: pdf
 
 # Versions of the CV (cv_variants in conf.py), each fitted to its pages:
-# make variant V=resume writes $(BUILDDIR)/wenqing-luo-resume.pdf.
+# make variant V=resume writes $(BUILDDIR)/wenqing-luo-resume.pdf. Built
+# strictly: a warning fails the version, as it fails `make strict`.
 variant: $(BUILD_DEPS)
-	@PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.fit "$(V)" \
-		--sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" -- $(SPHINXOPTS) $(O)
+	@[ -n "$(V)" ] || { echo "make variant: say which, as V=NAME"; exit 2; }
+	@$(SPHINXBUILD) -M pdf "$(SOURCEDIR)" "$(BUILDDIR)/variants/$(V)" \
+		-D cv_variant="$(V)" -nW --keep-going $(SPHINXOPTS) $(O)
+	@cp "$(BUILDDIR)/variants/$(V)"/pdf/*.pdf "$(BUILDDIR)/"
 
 variants: $(BUILD_DEPS)
-	@PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.fit --all \
-		--sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" -- $(SPHINXOPTS) $(O)
+	@for name in $$(PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv variants "$(SOURCEDIR)"); do \
+		$(MAKE) -s variant V=$$name || exit 1; done
 
 # Every format; the PDFs (the CV's and its versions') and the ePub beside the
 # HTML, linked from its index page.
-all: latexpdf epub variants
+all: pdf epub variants
 	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" -t downloads $(SPHINXOPTS) $(O)
-	cp "$(BUILDDIR)/latex/wenqing-luo-cv.pdf" "$(BUILDDIR)/epub/wenqing-luo-cv.epub" \
+	cp "$(BUILDDIR)/pdf/wenqing-luo-cv.pdf" "$(BUILDDIR)/epub/wenqing-luo-cv.epub" \
 		"$(BUILDDIR)"/*.pdf "$(BUILDDIR)/html/"
 
 lint: $(DEV_DEPS)
@@ -101,11 +88,11 @@ lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff format --check _ext tests benchmarks conf.py
 	$(VENV)/bin/mypy
 
-# One pytest worker a core: most tests wait on TeX, Java or Chromium.
+# One pytest worker a core: many tests wait on Java or Chromium.
 test: lint
 	$(VENV)/bin/python -m pytest -n auto $(O)
 
-.PHONY: help strict live latexpdf variant variants all lint test Makefile
+.PHONY: help strict live pdf latexpdf variant variants all lint test Makefile
 
 # sphinx_cv as a distribution of its own (_ext/pyproject.toml): its wheel
 # in $(BUILDDIR)/dist/, for `pip install` anywhere.

@@ -19,8 +19,8 @@ from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
 from sphinx_cv.i18n import setup_i18n
-from sphinx_cv.latex import setup_latex
 from sphinx_cv.metadata import setup_metadata
+from sphinx_cv.pdf import setup_pdf
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
 from sphinx_cv.variants import setup_variants
@@ -57,7 +57,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(RelatedLabel)
     setup_freshness(app)
     setup_html(app)
-    setup_latex(app)
+    setup_pdf(app)
     setup_epub(app)
     setup_export(app)
     setup_metadata(app)

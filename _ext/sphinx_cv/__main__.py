@@ -1,7 +1,8 @@
-"""The command line: start a new CV project, or print the reference docs.
+"""The command line: start a CV project, print its reference, list versions.
 
     python -m sphinx_cv new DIR [--from resume.json | --from cv.yaml]
     python -m sphinx_cv reference [--check FILE]
+    python -m sphinx_cv variants [DIR]
 
 A problem with the input is one line naming the file and the place, and an
 exit status of 1; nothing is written then.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import runpy
 import sys
 from pathlib import Path
 
@@ -100,10 +102,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     docs = commands.add_parser("reference", help="print the extension's reference")
     docs.add_argument("--check", type=Path, metavar="FILE", help="fail if FILE differs")
+    versions = commands.add_parser(
+        "variants", help="print the versions conf.py in DIR declares (cv_variants)"
+    )
+    versions.add_argument("directory", type=Path, metavar="DIR", nargs="?", default=".")
     args = parser.parse_args(argv)
     try:
         if args.command == "new":
             return new(args)
+        if args.command == "variants":
+            conf = runpy.run_path(str(args.directory / "conf.py"))
+            print("\n".join(conf.get("cv_variants", {})))
+            return 0
         text = reference.markdown()
         if args.check is not None:
             if args.check.read_text(encoding="utf-8") != text:

@@ -1,7 +1,7 @@
 """Versions of the CV from one source: what a variant keeps of it.
 
 ``cv_variants`` in conf.py names each version; ``-D cv_variant=NAME`` builds
-one (``make variant V=NAME`` fits it to its pages, see :mod:`sphinx_cv.fit`).
+one, fitted to its pages by the PDF builder (:mod:`sphinx_cv.pdf`).
 A variant selects and never rewrites: it keeps the pages of its
 ``sections``, the entries tagged with one of its ``entries`` tags, then the
 entries of ``fill`` in order while they fit, and, if it names
@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx import addnodes
-from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from sphinx_cv import model
 from sphinx_cv.config import location
-from sphinx_cv.latex import classed, pdf_string
+from sphinx_cv.printed import classed
 from sphinx_cv.render import replace_text
 
 if TYPE_CHECKING:
@@ -105,11 +104,9 @@ class Variant:
             for section in self.sections
         )
 
-    def keeps_entry(self, entry_id: str, tags: tuple[str, ...], fill: int) -> bool:
-        """Whether the entry is kept, with the first *fill* of ``fill``."""
-        if entry_id in self.fill:
-            return self.fill.index(entry_id) < fill
-        return bool(set(tags) & set(self.entries))
+    def keeps_entry(self, entry_id: str, tags: tuple[str, ...]) -> bool:
+        """Whether the entry is in the version, or may be (``fill``)."""
+        return entry_id in self.fill or bool(set(tags) & set(self.entries))
 
     def keeps_highlight(self, tags: tuple[str, ...]) -> bool:
         return (
@@ -128,21 +125,16 @@ def active(config: Config) -> Variant | None:
     )
 
 
-def fill_count(config: Config, variant: Variant) -> int:
-    """How many of the variant's ``fill`` entries this build keeps."""
-    count: int = config.cv_fill
-    return len(variant.fill) if count < 0 else count
-
-
 def keeps_entry(
     config: Config, entry_id: str, tags: tuple[str, ...], docname: str
 ) -> bool:
-    """Whether the build keeps this entry: always, for the full CV."""
+    """Whether the build reads this entry: always, for the full CV; in a
+    version, its fill entries too (the PDF builder keeps those that fit)."""
     variant = active(config)
     if variant is None:
         return True
     return variant.shows(docname, config.root_doc) and variant.keeps_entry(
-        entry_id, tags, fill_count(config, variant)
+        entry_id, tags
     )
 
 
@@ -219,7 +211,7 @@ class PrintVariant(SphinxPostTransform):
     Links into what is left out read as plain text."""
 
     default_priority = 790  # before PrintLayout drops the pages left empty
-    formats = ("latex",)
+    formats = ("pdf",)
 
     def run(self, **kwargs: Any) -> None:
         variant = active(self.config)
@@ -227,21 +219,17 @@ class PrintVariant(SphinxPostTransform):
             return
         root = self.config.root_doc
         hidden = {doc for doc in self.env.found_docs if not variant.shows(doc, root)}
-        for part in list(self.document.findall(addnodes.start_of_file)):
+        parts = list(self.document.findall(addnodes.start_of_file))
+        # The pages the bibliography is on: those with the citations.
+        cited = {part["docname"] for part in parts if part.next_node(nodes.citation)}
+        for part in parts:
             if part["docname"] in hidden:
                 part.parent.remove(part)
         for paragraph in list(self.document.findall(nodes.paragraph)):
             classes = paragraph["classes"]
             if "cv-entry-details" in classes or _is_prose(paragraph):
                 paragraph.parent.remove(paragraph)
-        # Sphinx gathered the citations at the end; each says its page.
-        bibliographies = list(self.document.findall(thebibliography))
-        cited = {
-            c.get("docname") for b in bibliographies for c in b.findall(nodes.citation)
-        }
         if cited <= hidden:
-            for bibliography in bibliographies:
-                bibliography.parent.remove(bibliography)
             for mark in classed(self.document, "bibtex-citation"):
                 before = mark.previous_sibling()
                 if isinstance(before, nodes.Text):
@@ -268,7 +256,7 @@ def plain_text_for_dropped(
 
 
 def set_up_variant(app: Sphinx, config: Config) -> None:
-    """Check the variants, and point the LaTeX output at the one built."""
+    """Check the variants, and the one this build makes."""
     for name, data in list(config.cv_variants.items()):
         try:
             Variant.parse(name, data, config.cv_tags)
@@ -295,15 +283,6 @@ def set_up_variant(app: Sphinx, config: Config) -> None:
             location=location(app, "cv_variants"),
         )
         raise SystemExit(2)
-    variant = active(config)
-    assert variant is not None
-    start, _, title, author, theme = config.latex_documents[0][:5]
-    config.latex_documents = [(start, f"{variant.filename}.tex", title, author, theme)]
-    config.latex_elements = {
-        **config.latex_elements,
-        "preamble": config.latex_elements.get("preamble", "")
-        + f"\n\\def\\sphinxcvpdftitle{{{pdf_string(f'{title}: {variant.title}')}}}",
-    }
 
 
 def setup_variants(app: Sphinx) -> None:

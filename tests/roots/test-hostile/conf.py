@@ -5,7 +5,6 @@ myst_disable_syntax = ["html_inline", "html_block"]
 smartquotes = False
 exclude_patterns = ["_build"]
 html_baseurl = "https://cv.example/"
-latex_documents = [("index", "hostile.tex", "Hostile", "Ada", "howto")]
 version = "1"
 epub_basename = "hostile"
 epub_copyright = epub_publisher = epub_author = "Ada"

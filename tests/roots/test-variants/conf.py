@@ -3,7 +3,6 @@ extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]
-latex_documents = [("index", "full.tex", "Ada", "Ada", "howto")]
 cv_tags = {"core": "kept always", "sys": "systems work", "web": "web work"}
 cv_variants = {
     "short": {

@@ -1,0 +1,427 @@
+"""The PDF builder: the CV typeset by Typst, tagged, checked and fitted.
+
+``sphinx-build -b pdf`` (``make pdf``) assembles the CV's pages into one
+doctree, turns it into data (:mod:`sphinx_cv.printed`) and compiles the
+template (``typst/cv.typ``, or ``cv_pdf_template``) in this process with the
+``typst`` package: no TeX, nothing downloaded. The PDF is tagged and declares
+PDF/UA-1. A version of the CV (``-D cv_variant=NAME``) keeps its ``fill``
+entries in order while each fits its pages, skipping one that does not.
+
+The previous PDF stays unless a new one is complete: a character that no
+font has (Typst would drop it without a word), a version that cannot fit,
+or a template that fails stops the build with a message at its source.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pikepdf
+import typst
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.errors import NoUri
+from sphinx.util import logging
+from sphinx.util.console import darkgreen
+from sphinx.util.nodes import inline_all_toctrees
+
+from sphinx_cv import printed, variants
+from sphinx_cv.config import location
+from sphinx_cv.domain import CVDomain
+from sphinx_cv.i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE = Path(__file__).parent / "typst" / "cv.typ"
+#: Typst's names for the paper sizes a CV is printed on.
+PAPERS = ("a4", "us-letter")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a compiled CV fills its pages."""
+
+    pages: int
+    #: Points used on the last page, of a page's text height.
+    used: float
+    height: float
+    line: float
+
+    def overflow(self, limit: int) -> float:
+        """Points past the last page of *limit*: 0 when it fits."""
+        over = self.pages - limit
+        return (over - 1) * self.height + self.used if over > 0 else 0.0
+
+
+class Typesetter:
+    """One Typst compiler for a build: fonts are found once."""
+
+    def __init__(self, template: Path, fonts: typst.Fonts) -> None:
+        self.template = template
+        self.fonts = fonts
+
+    def _compiler(self, document: dict[str, Any]) -> typst.Compiler:
+        return typst.Compiler(
+            self.template,
+            root=self.template.parent,
+            font_paths=self.fonts,
+            sys_inputs={"data": json.dumps(document, ensure_ascii=False)},
+        )
+
+    def layout(self, document: dict[str, Any]) -> Layout:
+        found = json.loads(self._compiler(document).query("<cv-end>", "value", one=True))
+        return Layout(found["page"], found["used"], found["height"], found["line"])
+
+    def pdf(self, document: dict[str, Any], epoch: int) -> bytes:
+        compiler = self._compiler(document)
+        result, warnings = compiler.compile_with_warnings(
+            format="pdf", pdf_standards=["ua-1"], timestamp=epoch
+        )
+        for warning in warnings:
+            logger.warning(
+                "Typst: %s", warning.message, type="cv", subtype="pdf",
+                location=str(self.template),
+            )  # fmt: skip
+        assert isinstance(result, bytes)
+        return result
+
+
+def _epoch() -> int:
+    """The build's date: SOURCE_DATE_EPOCH if set, so builds are reproducible."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+
+
+# -- Glyphs no font has -----------------------------------------------------------
+
+_BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
+_HEX = re.compile(r"<([0-9A-Fa-f]+)>")
+
+
+def _utf16(hexes: str) -> str:
+    return bytes.fromhex(hexes).decode("utf-16-be", errors="replace")
+
+
+def set_characters(pdf: bytes) -> set[str]:
+    """The characters the PDF has glyphs for, read from its fonts' ToUnicode
+    maps (in a CID font, glyph 0 is the empty box of a missing glyph)."""
+    found: set[str] = set()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for obj in document.objects:
+            if not isinstance(obj, pikepdf.Dictionary) or "/ToUnicode" not in obj:
+                continue
+            cid = obj.get("/Subtype") == "/Type0"
+            cmap = obj.ToUnicode.read_bytes().decode("latin-1")
+            for section in _BFCHAR.findall(cmap):
+                codes = _HEX.findall(section)
+                for glyph, text in zip(codes[::2], codes[1::2], strict=False):
+                    if int(glyph, 16) or not cid:
+                        found.update(_utf16(text))
+            for section in _BFRANGE.findall(cmap):
+                codes = _HEX.findall(section)
+                for low, high, start in zip(
+                    codes[::3], codes[1::3], codes[2::3], strict=False
+                ):
+                    first = ord(_utf16(start)[0])
+                    span = int(high, 16) - int(low, 16)
+                    found.update(chr(first + n) for n in range(span + 1))
+    # A composed glyph (é for e and U+0301) stands for its parts, and back.
+    for text in list(found):
+        found.update(unicodedata.normalize("NFD", text))
+        found.update(unicodedata.normalize("NFC", text))
+    return found
+
+
+def _needs_glyph(char: str) -> bool:
+    """Spaces, controls and format characters (joiners, marks of direction,
+    variation selectors) take no glyph of their own."""
+    category = unicodedata.category(char)
+    return not (category.startswith(("Z", "C")) or 0xFE00 <= ord(char) <= 0xFE0F)
+
+
+#: A font to suggest for each script a CV may be written in, by code point.
+SUGGESTED = [
+    (0x0590, 0x05FF, "Noto Sans Hebrew"),
+    (0x0600, 0x06FF, "Noto Sans Arabic"),
+    (0x0900, 0x097F, "Noto Sans Devanagari"),
+    (0x0E00, 0x0E7F, "Noto Sans Thai"),
+    (0x1100, 0x11FF, "Noto Sans CJK KR"),
+    (0x2E80, 0x9FFF, "Noto Serif CJK SC"),
+    (0xAC00, 0xD7AF, "Noto Sans CJK KR"),
+    (0x1F000, 0x1FAFF, "Noto Color Emoji"),
+]
+
+
+def suggested_font(char: str) -> str:
+    for low, high, font in SUGGESTED:
+        if low <= ord(char) <= high:
+            return font
+    return "Noto Sans"
+
+
+def _source_line(char: str, paths: Iterable[Path]) -> str | None:
+    """``path:line`` of the first source line holding *char*."""
+    for path in paths:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        for number, line in enumerate(lines, start=1):
+            if char in line:
+                return f"{path}:{number}"
+    return None
+
+
+# -- The builder ------------------------------------------------------------------
+
+
+class CVPDFBuilder(Builder):
+    """The CV as one PDF, set by Typst."""
+
+    name = "pdf"
+    format = "pdf"
+    epilog = "The PDF is in %(outdir)s."
+    supported_image_types: list[str] = []
+
+    def init(self) -> None:
+        self.docnames: set[str] = set()
+        self.tree: nodes.document | None = None
+
+    def get_outdated_docs(self) -> str:
+        return "all documents"
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        if docname not in self.docnames:
+            raise NoUri(docname, typ)
+        return "%" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        root = self.config.root_doc
+        tree = self.env.get_doctree(root)
+        tree["docname"] = root
+        self.docnames = {root}
+        tree = inline_all_toctrees(self, self.docnames, root, tree, darkgreen, [root])
+        tree["docname"] = root
+        self.env.resolve_references(tree, root, self)
+        self.tree = tree
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        raise NotImplementedError  # write_documents writes the one document
+
+    @property
+    def filename(self) -> str:
+        variant = variants.active(self.config)
+        if variant is not None:
+            return variant.filename
+        if self.config.cv_pdf_filename:
+            return str(self.config.cv_pdf_filename)
+        person = CVDomain.of(self.env).person
+        name = person.name if person else self.config.project
+        return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + "-cv"
+
+    def document(self, blocks: list[printed.Block], keywords: list[str]) -> dict[str, Any]:
+        """The data the template reads."""
+        config = self.config
+        person = CVDomain.of(self.env).person
+        name = person.name if person else config.project
+        variant = variants.active(config)
+        language, _sep, region = config.language.replace("-", "_").partition("_")
+        return {
+            "title": f"{name}: {variant.title}" if variant else name,
+            "author": config.author or name,
+            "subject": str(_("Curriculum vitae")),
+            "keywords": keywords,
+            "lang": language.lower(),
+            "region": region.lower() or None,
+            "paper": config.cv_pdf_paper,
+            "fonts": self.fonts(language.lower()),
+            "body": blocks,
+        }
+
+    def fonts(self, language: str) -> list[Any]:
+        """The families of ``cv_pdf_fonts`` this machine has, in order. In a
+        CJK edition the Latin font sets Latin text only, so that CJK
+        punctuation comes from the CJK font."""
+        have = set(self.typesetter.fonts.families())
+        families: list[Any] = [f for f in self.config.cv_pdf_fonts if f in have]
+        if language in ("zh", "ja", "ko") and families:
+            families[0] = {"name": families[0], "covers": "latin-in-cjk"}
+        return families
+
+    def finish(self) -> None:
+        if self.tree is None:
+            return
+        template = self.config.cv_pdf_template
+        path = Path(self.confdir, template) if template else TEMPLATE
+        self.typesetter = Typesetter(path, typst.Fonts())
+        blocks = printed.data(self.tree)
+        variant = variants.active(self.config)
+        optional = variant.fill if variant else ()
+        selection = Selection(blocks, CVDomain.of(self.env), optional)
+        try:
+            if variant is None:
+                document = self.document(*selection.keeping(()))
+                self._check_pages(document)
+            else:
+                document = self._fit(selection, variant)
+            pdf = self.typesetter.pdf(document, _epoch())
+        except RuntimeError as error:  # typst.TypstError, or a failed query
+            logger.error(
+                "Typst could not set the PDF: %s", str(error).strip(),
+                type="cv", subtype="pdf", location=str(path),
+            )  # fmt: skip
+            raise SystemExit(1) from None
+        self._check_glyphs(document, pdf)
+        target = Path(self.outdir) / f"{self.filename}.pdf"
+        partial = target.with_suffix(".pdf.partial")
+        partial.write_bytes(pdf)
+        partial.replace(target)
+        logger.info("%s", target)
+
+    def _check_pages(self, document: dict[str, Any]) -> None:
+        limit = self.config.cv_pdf_pages
+        if not limit:
+            return
+        layout = self.typesetter.layout(document)
+        if layout.overflow(limit):
+            self._overflow("the CV", limit, layout, "cv_pdf_pages")
+
+    def _overflow(self, what: str, limit: int, layout: Layout, setting: str) -> None:
+        over = layout.overflow(limit)
+        logger.error(
+            "%s does not fit %d page(s): it runs %.0fpt (about %d lines) over; "
+            "keep fewer entries or allow more pages (%s in conf.py)",
+            what, limit, over, round(over / layout.line), setting,
+            type="cv", subtype="pages", location=location(self.app, setting),
+        )  # fmt: skip
+        raise SystemExit(1)
+
+    def _fit(self, selection: Selection, variant: variants.Variant) -> dict[str, Any]:
+        """The variant with each of its fill entries, in order, that fits."""
+        fill = list(variant.fill)
+        document = self.document(*selection.keeping(fill))
+        if self.typesetter.layout(document).overflow(variant.pages):
+            kept: list[str] = []
+            document = self.document(*selection.keeping(kept))
+            layout = self.typesetter.layout(document)
+            if layout.overflow(variant.pages):
+                self._overflow(
+                    f"{variant.name!r} even without its fill entries",
+                    variant.pages, layout, "cv_variants",
+                )  # fmt: skip
+            for entry_id in fill:
+                trial = self.document(*selection.keeping([*kept, entry_id]))
+                if not self.typesetter.layout(trial).overflow(variant.pages):
+                    kept, document = [*kept, entry_id], trial
+        else:
+            kept = fill
+        left = [entry_id for entry_id in fill if entry_id not in kept]
+        logger.info(
+            "%s: %s, %d page(s)%s%s",
+            f"{self.filename}.pdf", variant.title, variant.pages,
+            f"; with {', '.join(kept)}" if kept else "",
+            f"; left out for room: {', '.join(left)}" if left else "",
+        )  # fmt: skip
+        return document
+
+    def _check_glyphs(self, document: dict[str, Any], pdf: bytes) -> None:
+        """Stop if a character of the text has no glyph in the PDF."""
+        have = set_characters(pdf)
+        text = "".join(printed.shown(document["body"]))
+        missing = sorted({c for c in text if _needs_glyph(c) and c not in have})
+        if not missing:
+            return
+        paths = [Path(self.env.doc2path(doc)) for doc in sorted(self.env.found_docs)]
+        paths += [Path(self.srcdir, bib) for bib in getattr(self.config, "bibtex_bibfiles", [])]
+        for char in missing:
+            logger.error(
+                "no font of the PDF has %r (U+%04X %s): install a font that has "
+                "it, such as %s, or name one in cv_pdf_fonts",
+                char, ord(char), unicodedata.name(char, "unnamed"),
+                suggested_font(char),
+                type="cv", subtype="font", location=_source_line(char, paths),
+            )  # fmt: skip
+        raise SystemExit(1)
+
+
+class Selection:
+    """The CV's blocks, less the fill entries a version leaves out."""
+
+    def __init__(
+        self,
+        blocks: list[printed.Block],
+        domain: CVDomain,
+        optional: Iterable[str],
+    ) -> None:
+        self.blocks = blocks
+        self.domain = domain
+        self.optional = set(optional)
+
+    def keeping(self, fill: Iterable[str]) -> tuple[list[printed.Block], list[str]]:
+        """The blocks, with only these of the optional entries (links into
+        the others read as text; a section left empty goes), and the PDF's
+        keywords: the skills of the entries kept."""
+        omit = self.optional - set(fill)
+        kept: set[str] = set()
+        blocks = _without(self.blocks, omit, kept)
+        labels = set(printed.labels(blocks))
+        skills = [
+            skill
+            for skill, entries in self.domain.skills().items()
+            if any(entry.id in kept for entry in entries)
+        ]
+        return _unlinked(blocks, labels), skills
+
+
+def _without(blocks: list[printed.Block], omit: set[str], kept: set[str]) -> list[Any]:
+    """*blocks* less the entries in *omit* and the sections they empty;
+    the ids of the entries left are added to *kept*."""
+    found = []
+    for block in blocks:
+        if block["type"] == "entry":
+            if block["id"] in omit:
+                continue
+            kept.add(block["id"])
+        if block["type"] == "section":
+            body = _without(block["body"], omit, kept)
+            if all(child["type"] == "anchor" for child in body):
+                continue
+            block = {**block, "body": body}
+        found.append(block)
+    return found
+
+
+def _unlinked(value: Any, labels: set[str]) -> Any:
+    """*value* with each link to a label it lacks turned into its text."""
+    if isinstance(value, list):
+        flat: list[Any] = []
+        for item in value:
+            if isinstance(item, dict) and "to" in item and item["to"] not in labels:
+                flat += _unlinked(item["body"], labels)
+            else:
+                flat.append(_unlinked(item, labels))
+        return flat
+    if isinstance(value, dict):
+        return {key: _unlinked(item, labels) for key, item in value.items()}
+    return value
+
+
+def setup_pdf(app: Sphinx) -> None:
+    app.add_builder(CVPDFBuilder)
+    app.add_post_transform(printed.PrintLayout)
