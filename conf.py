@@ -149,43 +149,14 @@ cv_variants = {
     },
 }
 
-# -- LaTeX and PDF output -----------------------------------------------------
+# -- PDF output (make pdf; _ext/sphinx_cv/pdf.py) ------------------------------
 
-# XeLaTeX, not pdflatex: a CV names employers and schools in any script, and
-# pdflatex stops at the first CJK character. XeLaTeX sets CJK text through
-# xeCJK (sphinxcv.sty, with Debian's fonts-noto-cjk) and stops, naming the
-# page and line, at a character no font has (make latexpdf reads the log).
-latex_engine = "xelatex"
-latex_documents = [
-    ("index", "wenqing-luo-cv.tex", "Wenqing Luo", author, "howto"),
-]
-# A link's address is printed after its text: paper has no hover.
-latex_show_urls = "inline"
-latex_elements = {
-    # The one setting for the paper: a4paper or letterpaper.
-    "papersize": "a4paper",
-    "pointsize": "10pt",
-    "sphinxsetup": "hmargin=1.5cm, vmargin={1cm,1.2cm}",
-    # TeX Gyre (Debian's tex-gyre), found by file name: the same faces as
-    # the pdflatex build had, as OpenType. No ligatures: "ff" set as one
-    # glyph reads back from the PDF as U+FB00, which no parser matches.
-    "fontpkg": r"""
-\defaultfontfeatures{Ligatures=NoCommon}
-\setmainfont{texgyretermes}[Extension=.otf, UprightFont=*-regular,
-  BoldFont=*-bold, ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
-\setsansfont{texgyreheros}[Extension=.otf, UprightFont=*-regular,
-  BoldFont=*-bold, ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
-\setmonofont{texgyrecursor}[Extension=.otf, UprightFont=*-regular,
-  BoldFont=*-bold, ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
-""",
-    # A résumé, not a manual: the name heads page one; no title page,
-    # contents, index or release line.
-    "maketitle": r"\sphinxcvmaketitle",
-    "tableofcontents": "",
-    "printindex": "",
-    "makeindex": "",
-    "releasename": "",
-}
+# Typst sets the PDF in-process from the same pages: no TeX. The paper is
+# the one setting a reader elsewhere changes ("us-letter" in America).
+cv_pdf_paper = "a4"
+# A résumé of two pages at most: a longer CV fails the build, saying by
+# how much, rather than spill onto a third.
+cv_pdf_pages = 2
 
 # -- ePub output -------------------------------------------------------------
 

@@ -193,21 +193,25 @@ EPOCH = "1700000000"  # 2023-11-14T22:13:20Z: every build of a test, one date
 
 
 def make_pdf(builddir: Path, papersize: str, source: Path = ROOT) -> Path:
-    """The CV's PDF, built by `make latexpdf` from *source* on *papersize*."""
-    paper = f"O=-D latex_elements.papersize={papersize}"
+    """The CV's PDF, built by `make pdf` from *source* on *papersize*."""
+    paper = f"O=-D cv_pdf_paper={papersize}"
     subprocess.run(
-        ["make", "latexpdf", f"BUILDDIR={builddir}", paper, f"VENV={ROOT / '.venv'}"],
+        ["make", "pdf", f"BUILDDIR={builddir}", paper, f"VENV={ROOT / '.venv'}"],
         cwd=source,
         env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
         check=True,
         capture_output=True,
     )
-    return builddir / "latex" / "wenqing-luo-cv.pdf"
+    return builddir / "pdf" / "wenqing-luo-cv.pdf"
 
 
-def _needs_tex() -> None:
-    if shutil.which("latexmk") is None or shutil.which("pdftotext") is None:
-        pytest.skip("needs TeX and poppler-utils (.ci/run installs them)")
+#: The paper sizes the PDF is printed on, as cv_pdf_paper names them.
+PAPERS = ["a4", "us-letter"]
+
+
+def _needs_poppler() -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs poppler-utils (.ci/run installs them)")
 
 
 #: PDFs built in this test session, by (variant or "", paper size).
@@ -221,12 +225,12 @@ def _full_pdf(papersize: str, factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session", params=["a4paper", "letterpaper"])
+@pytest.fixture(scope="session", params=PAPERS)
 def pdf(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """The real CV's PDF, on A4 and on US Letter."""
-    _needs_tex()
+    _needs_poppler()
     return _full_pdf(request.param, tmp_path_factory)
 
 
@@ -249,7 +253,7 @@ class VariantPDF:
 VARIANTS = [
     (name, paper)
     for name in ("resume", "systems")
-    for paper in ("a4paper", "letterpaper")
+    for paper in PAPERS
 ]
 
 
@@ -260,7 +264,7 @@ def fitted_variant(
         built: VariantPDF = _BUILT[name, papersize]
         return built
     builddir = factory.mktemp(f"{name}-{papersize}")
-    paper = f"O=-D latex_elements.papersize={papersize}"
+    paper = f"O=-D cv_pdf_paper={papersize}"
     result = subprocess.run(
         ["make", "-s", "variant", f"V={name}", f"BUILDDIR={builddir}", paper],
         cwd=ROOT,
@@ -289,11 +293,11 @@ def variant_pdf(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> VariantPDF:
     """Each version of the CV, fitted to its pages on A4 and on Letter."""
-    _needs_tex()
+    _needs_poppler()
     return fitted_variant(*request.param, tmp_path_factory)
 
 
-PRINTED = [("", paper) for paper in ("a4paper", "letterpaper")] + VARIANTS
+PRINTED = [("", paper) for paper in PAPERS] + VARIANTS
 
 
 @pytest.fixture(
@@ -305,7 +309,7 @@ def printed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, Path]:
     """Every PDF the project builds: (the variant or "", the PDF)."""
-    _needs_tex()
+    _needs_poppler()
     name, papersize = request.param
     if not name:
         return "", _full_pdf(papersize, tmp_path_factory)

@@ -73,7 +73,8 @@ def read(pdf: Path) -> list[Line]:
         for box in page:
             if not isinstance(box, LTTextContainer):
                 continue
-            for line in box:
+            # A line alone is a box of its own; a box holds lines.
+            for line in [box] if isinstance(box, LTTextLine) else box:
                 chars = [c for c in line if isinstance(c, LTChar)]
                 if isinstance(line, LTTextLine) and chars and line.get_text().strip():
                     top = page.height - line.y1

@@ -1,4 +1,4 @@
-"""Versions of the CV from one source: what a variant keeps, in the LaTeX it
+"""Versions of the CV from one source: what a variant keeps, in the PDF it
 writes (roots/test-variants), and its bad input."""
 
 from __future__ import annotations
@@ -10,10 +10,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
 from conftest import (
+    PAPERS,
     ROOT,
     Build,
     VariantPDF,
@@ -31,58 +33,75 @@ TESTROOT = Path(__file__).parent / "roots" / "test-variants"
 CONF_SHORT = runpy.run_path(str(TESTROOT / "conf.py"))["cv_variants"]["short"]
 
 
-def latex(tmp_path: Path, **overrides: Any) -> tuple[str, str]:
-    """The document body of a LaTeX build of the root, and its warnings."""
-    result = build(TESTROOT, tmp_path, buildername="latex", confoverrides=overrides)
-    variant = overrides.get("cv_variant")
-    name = "ada-short.tex" if variant else "full.tex"
-    tex = (result.outdir / name).read_text(encoding="utf-8")
-    return tex, result.warnings
+def printed(srcdir: Path, tmp_path: Path, **overrides: Any) -> tuple[str, str]:
+    """The text of a PDF build of *srcdir*, and what the build said."""
+    result = build(srcdir, tmp_path, buildername="pdf", confoverrides=overrides)
+    [pdf] = result.outdir.glob("*.pdf")
+    text = poppler("pdftotext", "-enc", "UTF-8", pdf, "-")
+    return normalise(text), result.warnings
 
 
 @pytest.fixture(scope="module")
 def full(tmp_path_factory: pytest.TempPathFactory) -> str:
-    tex, warnings = latex(tmp_path_factory.mktemp("full"))
+    text, warnings = printed(TESTROOT, tmp_path_factory.mktemp("full"))
     assert warnings == ""
-    return tex
+    return text
 
 
 @pytest.fixture(scope="module")
 def short(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The variant with the first of its two fill entries."""
-    tex, warnings = latex(
-        tmp_path_factory.mktemp("short"), cv_variant="short", cv_fill=1
+    text, warnings = printed(
+        TESTROOT, tmp_path_factory.mktemp("short"), cv_variant="short"
     )
     assert warnings == ""
-    return tex
+    return text
 
 
 def test_the_full_cv_keeps_everything_and_shows_no_tag(full: str) -> None:
     for text in ("Other Corp.", "Web bullet", "Big Project", "A summary paragraph"):
         assert text in full
     assert "cv:tags" not in full and "sys, web" not in full
-    assert r"\begin{sphinxthebibliography}" in full
+    assert "REFERENCES" in full and "A web paper" in full
 
 
 def test_a_variant_keeps_its_tagged_entries_and_fill(short: str) -> None:
     assert "Acme Corp." in short
-    assert "Toy Project" in short  # the first fill entry
+    assert "Toy Project" in short and "Big Project" in short  # both fit
     assert "Other Corp." not in short  # tagged web only
-    assert "Big Project" not in short  # the fill entry past the count
+
+
+def test_a_fill_entry_that_does_not_fit_is_skipped_for_the_next(
+    tmp_path: Path,
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTROOT, srcdir)
+    projects = srcdir / "projects.md"
+    bullets = "".join(f"- Big bullet {n}.\n" for n in range(90))
+    projects.write_text(projects.read_text().replace("- Big bullet.\n", bullets))
+    variants = {"short": {**CONF_SHORT, "fill": ["big", "toy"]}}
+    result = build(
+        srcdir,
+        tmp_path / "out",
+        buildername="pdf",
+        confoverrides={"cv_variant": "short", "cv_variants": variants},
+    )
+    text = normalise(poppler("pdftotext", result.outdir / "ada-short.pdf", "-"))
+    assert "Toy Project" in text and "Big Project" not in text
+    assert "Haskell" not in text  # its skill, in the skills index    assert len(PdfReader(result.outdir / "ada-short.pdf").pages) == 1
 
 
 def test_a_variant_keeps_untagged_bullets_and_those_of_its_tags(short: str) -> None:
-    assert r"Kept bullet, untagged" in short
-    assert r"Systems bullet." in short
+    assert "Kept bullet, untagged" in short
+    assert "Systems bullet." in short
     assert "Web bullet" not in short
 
 
 def test_what_a_variant_drops_leaves_no_trace(short: str) -> None:
     # The dropped bullet's citation, the references, the dropped entry's
     # skills in the index, the prose outside entries, the skills line.
-    assert "webpaper" not in short and "A Web Paper" not in short
-    assert "sphinxthebibliography" not in short
-    assert "Figma" not in short and "Haskell" not in short
+    assert "webpaper" not in short and "A web paper" not in short
+    assert "[web20]" not in short and "REFERENCES" not in short
+    assert "Figma" not in short
     assert "Golang" in short and "Rust" in short  # in the skills index
     assert "A summary paragraph" not in short
     assert "Skills:" not in short
@@ -93,32 +112,44 @@ def test_a_variant_showing_the_references_page_keeps_the_bibliography(
 ) -> None:
     sections = [*CONF_SHORT["sections"], "refs"]
     kept = {**CONF_SHORT, "sections": sections, "highlights": ["sys", "web"]}
-    tex, warnings = latex(tmp_path, cv_variant="short", cv_variants={"short": kept})
-    assert warnings == ""
-    assert r"\begin{sphinxthebibliography}" in tex
-    assert "A web paper" in tex and "Web bullet" in tex  # unsrt: sentence case
-
-
-def test_a_link_to_a_dropped_entry_reads_as_text(short: str) -> None:
-    line = next(line for line in short.splitlines() if "Kept bullet" in line)
-    dropped, kept = line.split(" and ")
-    assert r"\hyperref" not in dropped and "other" in dropped
-    assert r"\hyperref[\detokenize{jobs:cv-acme}]" in kept
-
-
-def test_the_pdf_title_names_the_variant(short: str, tmp_path: Path) -> None:
-    result = build(
-        TESTROOT, tmp_path, buildername="latex", confoverrides={"cv_variant": "short"}
+    text, warnings = printed(
+        TESTROOT, tmp_path, cv_variant="short", cv_variants={"short": kept}
     )
-    preamble = (result.outdir / "ada-short.tex").read_text(encoding="utf-8")
-    assert r"\def\sphinxcvpdftitle{Ada: Short}" in preamble
+    assert warnings == ""
+    assert "A web paper" in text and "Web bullet [web20]" in text
+
+
+def test_a_link_to_a_dropped_entry_reads_as_text(tmp_path: Path) -> None:
+    result = build(
+        TESTROOT, tmp_path, buildername="pdf", confoverrides={"cv_variant": "short"}
+    )
+    reader = PdfReader(result.outdir / "ada-short.pdf")
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Ada: Short"
+    # The bullet links "acme" (kept) but not "other" (dropped), the skills
+    # index links its entries: no link lands outside the PDF.
+    pages = [page.indirect_reference for page in reader.pages]
+    landings = [
+        annotation.get_object()["/Dest"][0]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/Dest" in annotation.get_object()
+    ]
+    assert landings and all(landing in pages for landing in landings)
+    words = [
+        word
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        for word in [annotation.get_object().get("/Contents", "")]
+    ]
+    assert len(words) == len(landings)
 
 
 def test_an_unknown_variant_stops_the_build_and_names_the_known_ones(
     tmp_path: Path,
 ) -> None:
     text, status = stopping_build(
-        TESTROOT, tmp_path, buildername="latex", confoverrides={"cv_variant": "long"}
+        TESTROOT, tmp_path, buildername="pdf", confoverrides={"cv_variant": "long"}
     )
     assert status == 2
     assert text.splitlines() == [
@@ -130,7 +161,7 @@ def test_an_unknown_variant_stops_the_build_and_names_the_known_ones(
 def test_a_malformed_variant_is_reported_and_left_out(tmp_path: Path) -> None:
     variants = {"odd": {"title": "Odd", "filename": "odd", "sections": []}}
     text, status = stopping_build(
-        TESTROOT, tmp_path, buildername="latex", confoverrides={"cv_variants": variants}
+        TESTROOT, tmp_path, buildername="pdf", confoverrides={"cv_variants": variants}
     )
     assert status is None
     assert text.splitlines() == [
@@ -169,12 +200,12 @@ def test_an_unknown_tag_is_reported_at_its_line(
     assert f"jobs.md:{line}: WARNING: {message}" in text.splitlines()
 
 
-# -- The CV's own versions, built and fitted with TeX -------------------------
+# -- The CV's own versions, built and fitted by make variant ---------------------
 
 
 def resume_pdf(papersize: str, factory: pytest.TempPathFactory) -> VariantPDF:
-    if shutil.which("latexmk") is None:
-        pytest.skip("needs TeX (.ci/run installs it)")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs poppler-utils (.ci/run installs them)")
     return fitted_variant("resume", papersize, factory)
 
 
@@ -214,7 +245,7 @@ def test_each_version_has_exactly_its_pages(variant_pdf: VariantPDF) -> None:
     assert len(PdfReader(variant_pdf.pdf).pages) == pages
 
 
-@pytest.mark.parametrize("papersize", ["a4paper", "letterpaper"])
+@pytest.mark.parametrize("papersize", PAPERS)
 def test_the_resume_keeps_education_and_every_internship_whole(
     papersize: str, cv_html: Build, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -225,9 +256,12 @@ def test_the_resume_keeps_education_and_every_internship_whole(
         assert normalise(entry.label.split(", ")[0]) in text
         for highlight in entry.highlights:
             assert normalise(highlight) in text
-    # The fill entries in their order: the first ones fitted.
+    # Each fill entry is kept or left out for room, each list in fill order.
     fill = CONF["cv_variants"]["resume"]["fill"]
-    assert [*variant_pdf.fill, *variant_pdf.left_out] == fill
+    assert sorted([*variant_pdf.fill, *variant_pdf.left_out]) == sorted(fill)
+    for part in (variant_pdf.fill, variant_pdf.left_out):
+        assert list(part) == [entry for entry in fill if entry in part]
+    assert "ece220" in variant_pdf.fill
 
 
 def test_kept_highlights_are_verbatim_and_dropped_ones_absent(
@@ -250,14 +284,14 @@ def test_kept_highlights_are_verbatim_and_dropped_ones_absent(
 
 def test_no_link_points_at_a_missing_target(variant_pdf: VariantPDF) -> None:
     reader = PdfReader(variant_pdf.pdf)
-    destinations = set(reader.named_destinations)
-    internal = [
-        action["/D"]
+    pages = [page.indirect_reference for page in reader.pages]
+    landings = [
+        annotation.get_object()["/Dest"][0]
         for page in reader.pages
         for annotation in page.get("/Annots") or []
-        if "/D" in (action := annotation.get_object().get("/A", {}))
+        if "/Dest" in annotation.get_object()
     ]
-    assert [target for target in internal if target not in destinations] == []
+    assert all(landing in pages for landing in landings)
 
 
 def test_fonts_and_metadata_name_the_version(variant_pdf: VariantPDF) -> None:
@@ -268,6 +302,8 @@ def test_fonts_and_metadata_name_the_version(variant_pdf: VariantPDF) -> None:
     assert info.author == "Wenqing Luo"
     for row in poppler("pdffonts", variant_pdf.pdf).splitlines()[2:]:
         assert "Type 3" not in row and row.split()[-5] == "yes", row
+    with pikepdf.open(variant_pdf.pdf) as document:
+        assert document.open_metadata()["pdfuaid:part"] == "1"
 
 
 def test_make_variant_names_the_variants_it_knows(tmp_path: Path) -> None:
@@ -281,13 +317,16 @@ def test_make_variant_names_the_variants_it_knows(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == (
-        "make variant: no variant 'cover-letter': use V=NAME with one of "
-        "cv_variants in conf.py (resume, systems)"
-    )
+    said = result.stdout + result.stderr
+    assert "Traceback" not in said
+    conf = (ROOT / "conf.py").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(conf, 1) if text.startswith("cv_variants ="))
+    assert (
+        f"{ROOT}/conf.py:{line}: ERROR: no variant 'cover-letter': cv_variants in "
+        "conf.py declares resume, systems [cv.config]"
+    ) in said.splitlines()
 
 
-@pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
 def test_a_version_that_cannot_fit_says_by_how_much(tmp_path: Path) -> None:
     project = copy_cv(tmp_path / "cv")
     conf = project / "conf.py"
@@ -311,13 +350,11 @@ def test_a_version_that_cannot_fit_says_by_how_much(tmp_path: Path) -> None:
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    [message] = [
-        line for line in result.stderr.splitlines() if line.startswith("make variant")
-    ]
+    [message] = [line for line in result.stderr.splitlines() if "ERROR" in line]
     assert re.fullmatch(
-        r"make variant: 'resume' does not fit 1 page\(s\) even without its fill "
-        r"entries: it runs \d+pt \(about \d+ lines\) over; keep fewer entries or "
-        r"allow more pages \(cv_variants in conf\.py\)",
+        rf"{project}/conf\.py:\d+: ERROR: 'resume' even without its fill entries "
+        r"does not fit 1 page\(s\): it runs \d+pt \(about \d+ lines\) over; keep "
+        r"fewer entries or allow more pages \(cv_variants in conf\.py\) \[cv\.pages\]",
         message,
     ), message
     assert previous.read_bytes() == b"the previous PDF"

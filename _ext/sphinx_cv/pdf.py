@@ -8,13 +8,13 @@ PDF/UA-1. A version of the CV (``-D cv_variant=NAME``) keeps its ``fill``
 entries in order while each fits its pages, skipping one that does not.
 
 The previous PDF stays unless a new one is complete: a character that no
-font has (Typst would drop it without a word), a version that cannot fit,
-or a template that fails stops the build with a message at its source.
+font has (PDF/UA forbids the empty box Typst would set), a version that
+cannot fit, or a template that fails stops the build with a message at its
+source.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pikepdf
 import typst
 from docutils import nodes
 from sphinx.builders import Builder
@@ -92,8 +91,7 @@ class Typesetter:
         )
         for warning in warnings:
             logger.warning(
-                "Typst: %s", warning.message, type="cv", subtype="pdf",
-                location=str(self.template),
+                "%s: Typst: %s", self.template, warning.message, type="cv", subtype="pdf",
             )  # fmt: skip
         assert isinstance(result, bytes)
         return result
@@ -106,43 +104,8 @@ def _epoch() -> int:
 
 # -- Glyphs no font has -----------------------------------------------------------
 
-_BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
-_BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
-_HEX = re.compile(r"<([0-9A-Fa-f]+)>")
-
-
-def _utf16(hexes: str) -> str:
-    return bytes.fromhex(hexes).decode("utf-16-be", errors="replace")
-
-
-def set_characters(pdf: bytes) -> set[str]:
-    """The characters the PDF has glyphs for, read from its fonts' ToUnicode
-    maps (in a CID font, glyph 0 is the empty box of a missing glyph)."""
-    found: set[str] = set()
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        for obj in document.objects:
-            if not isinstance(obj, pikepdf.Dictionary) or "/ToUnicode" not in obj:
-                continue
-            cid = obj.get("/Subtype") == "/Type0"
-            cmap = obj.ToUnicode.read_bytes().decode("latin-1")
-            for section in _BFCHAR.findall(cmap):
-                codes = _HEX.findall(section)
-                for glyph, text in zip(codes[::2], codes[1::2], strict=False):
-                    if int(glyph, 16) or not cid:
-                        found.update(_utf16(text))
-            for section in _BFRANGE.findall(cmap):
-                codes = _HEX.findall(section)
-                for low, high, start in zip(
-                    codes[::3], codes[1::3], codes[2::3], strict=False
-                ):
-                    first = ord(_utf16(start)[0])
-                    span = int(high, 16) - int(low, 16)
-                    found.update(chr(first + n) for n in range(span + 1))
-    # A composed glyph (é for e and U+0301) stands for its parts, and back.
-    for text in list(found):
-        found.update(unicodedata.normalize("NFD", text))
-        found.update(unicodedata.normalize("NFC", text))
-    return found
+#: Typst's PDF/UA export refuses text that no font can display; it names it.
+_UNDISPLAYABLE = re.compile(r'the text `"(?P<text>.+?)"` could not be displayed', re.S)
 
 
 def _needs_glyph(char: str) -> bool:
@@ -282,12 +245,14 @@ class CVPDFBuilder(Builder):
                 document = self._fit(selection, variant)
             pdf = self.typesetter.pdf(document, _epoch())
         except RuntimeError as error:  # typst.TypstError, or a failed query
+            undisplayable = _UNDISPLAYABLE.search(str(error))
+            if undisplayable:
+                self._no_glyph(undisplayable["text"])
             logger.error(
-                "Typst could not set the PDF: %s", str(error).strip(),
-                type="cv", subtype="pdf", location=str(path),
+                "%s: Typst could not set the PDF: %s", path, str(error).strip(),
+                type="cv", subtype="pdf",
             )  # fmt: skip
             raise SystemExit(1) from None
-        self._check_glyphs(document, pdf)
         target = Path(self.outdir) / f"{self.filename}.pdf"
         partial = target.with_suffix(".pdf.partial")
         partial.write_bytes(pdf)
@@ -340,16 +305,13 @@ class CVPDFBuilder(Builder):
         )  # fmt: skip
         return document
 
-    def _check_glyphs(self, document: dict[str, Any], pdf: bytes) -> None:
-        """Stop if a character of the text has no glyph in the PDF."""
-        have = set_characters(pdf)
-        text = "".join(printed.shown(document["body"]))
-        missing = sorted({c for c in text if _needs_glyph(c) and c not in have})
-        if not missing:
-            return
+    def _no_glyph(self, text: str) -> None:
+        """Stop at the source line of each character of *text* that needs a
+        glyph: no font of the PDF has one."""
         paths = [Path(self.env.doc2path(doc)) for doc in sorted(self.env.found_docs)]
-        paths += [Path(self.srcdir, bib) for bib in getattr(self.config, "bibtex_bibfiles", [])]
-        for char in missing:
+        bibs = getattr(self.config, "bibtex_bibfiles", [])
+        paths += [Path(self.srcdir, bib) for bib in bibs]
+        for char in dict.fromkeys(c for c in text if _needs_glyph(c)):
             logger.error(
                 "no font of the PDF has %r (U+%04X %s): install a font that has "
                 "it, such as %s, or name one in cv_pdf_fonts",
@@ -407,11 +369,20 @@ def _without(blocks: list[printed.Block], omit: set[str], kept: set[str]) -> lis
     return found
 
 
+def _links(runs: list[Any]) -> list[str]:
+    return [run["to"] for run in runs if "to" in run]
+
+
 def _unlinked(value: Any, labels: set[str]) -> Any:
-    """*value* with each link to a label it lacks turned into its text."""
+    """*value* with each link to a label it lacks turned into its text, and
+    each term whose definition only linked to what is gone left out (a skill
+    of the skills index used by entries left out)."""
     if isinstance(value, list):
         flat: list[Any] = []
         for item in value:
+            links = _links(item.get("body", [])) if isinstance(item, dict) else []
+            if "term" in item and links and not set(links) & labels:
+                continue
             if isinstance(item, dict) and "to" in item and item["to"] not in labels:
                 flat += _unlinked(item["body"], labels)
             else:

@@ -3,6 +3,7 @@ extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_cv"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]
+project = "Ada"
 cv_tags = {"core": "kept always", "sys": "systems work", "web": "web work"}
 cv_variants = {
     "short": {
