@@ -250,11 +250,7 @@ class VariantPDF:
     left_out: tuple[str, ...]
 
 
-VARIANTS = [
-    (name, paper)
-    for name in ("resume", "systems")
-    for paper in PAPERS
-]
+VARIANTS = [(name, paper) for name in ("resume", "systems") for paper in PAPERS]
 
 
 def fitted_variant(

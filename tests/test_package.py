@@ -37,7 +37,6 @@ DATA = ROOT.parent / "shared" / "data"
 JSON_RESUME = DATA / "jsonresume-sample.resume.json"
 RENDERCV = DATA / "rendercv-John_Doe_ClassicTheme_CV.yaml"
 PACKAGE = ROOT / "_ext" / "sphinx_cv"
-HAS_TEX = shutil.which("latexmk") is not None and shutil.which("xelatex") is not None
 
 needs_data = pytest.mark.skipif(
     not (JSON_RESUME.is_file() and RENDERCV.is_file()),
@@ -521,32 +520,15 @@ def _sphinx(project: Path, builder: str, out: Path) -> subprocess.CompletedProce
 
 
 @needs_data
-@pytest.mark.skipif(not HAS_TEX, reason="needs TeX (.ci/run installs it)")
 def test_both_samples_build_a_pdf_and_an_epub(
     from_json: Imported, from_rendercv: Imported, tmp_path: Path
 ) -> None:
     for imported in (from_json, from_rendercv):
         out = tmp_path / imported.source.parent.name
-        for builder in ("latexpdf", "epub"):
+        for builder in ("pdf", "epub"):
             result = _sphinx(imported.source, builder, out)
             assert result.returncode == 0, result.stdout[-1500:] + result.stderr
-        pdfs = list((out / "latex").glob("*.pdf"))
-        assert len(pdfs) == 1
-        log = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sphinx_cv.texlog",
-                "--sources",
-                imported.source,
-                *(out / "latex").glob("*.log"),
-            ],
-            env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert log.returncode == 0, log.stdout + log.stderr
+        assert len(list((out / "pdf").glob("*.pdf"))) == 1
         assert len(list((out / "epub").glob("*.epub"))) == 1
 
 
@@ -562,7 +544,7 @@ def test_the_version_is_one() -> None:
 
 SHIPPED = [
     "sphinx_cv/py.typed",
-    "sphinx_cv/sphinxcv.sty",
+    "sphinx_cv/typst/cv.typ",
     "sphinx_cv/static/sphinx-cv.css",
     "sphinx_cv/templates/new/conf.py.in",
     "sphinx_cv/templates/new/Makefile",
@@ -631,7 +613,7 @@ def test_the_wheel_installs_and_a_new_cv_builds_with_it(tmp_path: Path) -> None:
         capture_output=True,
         env=env,
     )
-    targets = ["strict", *(["latexpdf", "epub"] if HAS_TEX else [])]
+    targets = ["strict", "pdf", "epub"]
     for target in targets:
         result = subprocess.run(
             ["make", target, f"VENV={environment}", "SPHINXOPTS=-nW --keep-going"],
@@ -647,6 +629,5 @@ def test_the_wheel_installs_and_a_new_cv_builds_with_it(tmp_path: Path) -> None:
             result.stderr[-1500:],
         )
     assert (project / "_build" / "html" / "_static" / "sphinx-cv.css").is_file()
-    if HAS_TEX:
-        assert (project / "_build" / "latex" / "your-name-cv.pdf").is_file()
-        assert (project / "_build" / "epub" / "your-name-cv.epub").is_file()
+    assert (project / "_build" / "pdf" / "your-name-cv.pdf").is_file()
+    assert (project / "_build" / "epub" / "your-name-cv.epub").is_file()

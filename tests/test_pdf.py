@@ -3,6 +3,7 @@ links, the structure a screen reader gets, and every fact of the CV."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -218,7 +219,7 @@ def test_headings_are_tagged_in_order_without_a_level_skipped(pdf: Path) -> None
     assert headings[0] == ("/H1", "Wenqing Luo")
     assert [title for kind, title in headings if kind == "/H2"] == SECTIONS
     levels = [int(kind[2:]) for kind, _ in headings]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
     # Each entry is a heading under its section: 15 entries.
     assert levels.count(3) == 15
 

@@ -87,7 +87,8 @@ def test_a_fill_entry_that_does_not_fit_is_skipped_for_the_next(
     )
     text = normalise(poppler("pdftotext", result.outdir / "ada-short.pdf", "-"))
     assert "Toy Project" in text and "Big Project" not in text
-    assert "Haskell" not in text  # its skill, in the skills index    assert len(PdfReader(result.outdir / "ada-short.pdf").pages) == 1
+    assert "Haskell" not in text  # its skill, in the skills index
+    assert len(PdfReader(result.outdir / "ada-short.pdf").pages) == 1
 
 
 def test_a_variant_keeps_untagged_bullets_and_those_of_its_tags(short: str) -> None:

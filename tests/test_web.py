@@ -271,7 +271,7 @@ def reachable(index: str) -> bool:
 
 
 @pytest.mark.audit
-@pytest.mark.skipif(shutil.which("latexmk") is None, reason="needs TeX")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 @pytest.mark.parametrize(
     ("language", "title"), [("en", "Education"), ("zh-cn", "教育背景")]
 )

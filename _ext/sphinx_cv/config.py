@@ -39,10 +39,13 @@ def _problems(config: Config) -> dict[str, str]:
         problems["cv_present"] = "is empty: give the word for an ongoing end date"
     if config.cv_pdf_paper not in ("a4", "us-letter"):
         problems["cv_pdf_paper"] = (
-            f"{config.cv_pdf_paper!r} is not a paper the PDF knows: use 'a4' or 'us-letter'"
+            f"{config.cv_pdf_paper!r} is not a paper the PDF knows: "
+            "use 'a4' or 'us-letter'"
         )
-    if config.cv_pdf_template and not (Path(config.cv_pdf_template).suffix == ".typ"):
-        problems["cv_pdf_template"] = "must name a Typst file (.typ), relative to conf.py"
+    if config.cv_pdf_template and Path(config.cv_pdf_template).suffix != ".typ":
+        problems["cv_pdf_template"] = (
+            "must name a Typst file (.typ), relative to conf.py"
+        )
     aliases = config.cv_skill_aliases
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()):
         problems["cv_skill_aliases"] = (
@@ -84,7 +87,10 @@ VALUES: dict[str, tuple[Any, str]] = {
         "versions of the CV selected by tags (``make variant V=NAME``)",
     ),
     "cv_variant": ("", "the version this build makes; empty for the full CV"),
-    "cv_pdf_filename": ("", "the PDF's file name without .pdf; empty: the person's, as name-cv"),
+    "cv_pdf_filename": (
+        "",
+        "the PDF's file name without .pdf; empty: the person's, as name-cv",
+    ),
     "cv_pdf_paper": ("a4", "the PDF's paper: a4 or us-letter"),
     "cv_pdf_pages": (2, "the most pages the full CV's PDF may take; 0 for no limit"),
     "cv_pdf_fonts": (

@@ -29,7 +29,7 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util import logging
-from sphinx.util.console import darkgreen
+from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
 from sphinx_cv import printed, variants
@@ -81,7 +81,9 @@ class Typesetter:
         )
 
     def layout(self, document: dict[str, Any]) -> Layout:
-        found = json.loads(self._compiler(document).query("<cv-end>", "value", one=True))
+        found = json.loads(
+            self._compiler(document).query("<cv-end>", "value", one=True)
+        )
         return Layout(found["page"], found["used"], found["height"], found["line"])
 
     def pdf(self, document: dict[str, Any], epoch: int) -> bytes:
@@ -91,7 +93,8 @@ class Typesetter:
         )
         for warning in warnings:
             logger.warning(
-                "%s: Typst: %s", self.template, warning.message, type="cv", subtype="pdf",
+                "%s: Typst: %s", self.template, warning.message,
+                type="cv", subtype="pdf",
             )  # fmt: skip
         assert isinstance(result, bytes)
         return result
@@ -154,7 +157,6 @@ class CVPDFBuilder(Builder):
     name = "pdf"
     format = "pdf"
     epilog = "The PDF is in %(outdir)s."
-    supported_image_types: list[str] = []
 
     def init(self) -> None:
         self.docnames: set[str] = set()
@@ -198,7 +200,9 @@ class CVPDFBuilder(Builder):
         name = person.name if person else self.config.project
         return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + "-cv"
 
-    def document(self, blocks: list[printed.Block], keywords: list[str]) -> dict[str, Any]:
+    def document(
+        self, blocks: list[printed.Block], keywords: list[str]
+    ) -> dict[str, Any]:
         """The data the template reads."""
         config = self.config
         person = CVDomain.of(self.env).person

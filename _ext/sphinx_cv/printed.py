@@ -10,7 +10,8 @@ nothing else, so every string reaches it as data, never as markup:
 "level", "title", "labels", "body"}`` (the name's is level 1),
 ``paragraph`` (``body``, ``labels``),
 ``list`` (``items``: a list of blocks per item, ``numbered``), ``terms``
-(``items`` of ``term`` and ``body``, runs both, and ``labels``), ``columns`` (``count``, ``body``),
+(``items`` of ``term`` and ``body``, runs both, and ``labels``),
+``columns`` (``count``, ``body``),
 ``citation`` (``label``, ``body``), ``code`` (``text``), ``anchor``
 (``labels``), ``contacts`` (``items`` of ``text`` and ``url``) or ``entry``
 (``id``, ``level``, ``lines`` of ``main`` and ``aside``, ``details``,
@@ -132,7 +133,8 @@ class _Converter:
     labels: set[str] = field(default_factory=set)
 
     def _labels(self, node: nodes.Element) -> list[str]:
-        found = [f"{self.docname}#{node_id}" for node_id in node.get("ids", [])]
+        ids: list[str] = node.get("ids", [])
+        found = [f"{self.docname}#{node_id}" for node_id in ids]
         if isinstance(node, addnodes.start_of_file):
             found.insert(0, node["docname"])
         fresh = [name for name in found if name not in self.labels]
@@ -188,27 +190,40 @@ class _Converter:
                     "level": depth,
                     "title": self.runs(first),
                     "labels": labels,
-                    "body": [b for child in rest for b in self.blocks(child, depth + 1)],
+                    "body": [
+                        b for child in rest for b in self.blocks(child, depth + 1)
+                    ],
                 }
             ]
         if isinstance(node, (nodes.paragraph, nodes.rubric, nodes.term)):
             return [{"type": "paragraph", "body": self.runs(node), "labels": labels}]
         if isinstance(node, (nodes.bullet_list, nodes.enumerated_list)):
-            items = [self.children(item, depth) for item in node.children]
+            entries = [
+                self.children(item, depth)
+                for item in node.children
+                if isinstance(item, nodes.Element)
+            ]
             numbered = isinstance(node, nodes.enumerated_list)
             return [
-                {"type": "list", "items": items, "numbered": numbered, "labels": labels}
+                {
+                    "type": "list",
+                    "items": entries,
+                    "numbered": numbered,
+                    "labels": labels,
+                }
             ]
         if isinstance(node, nodes.definition_list):
             # A definition runs in after its term; a term's id (a skill's,
             # in the skills index) is its item's label.
-            items = []
+            items: list[Block] = []
             for item in node.findall(nodes.definition_list_item):
                 term = item.next_node(nodes.term)
+                definition = item.next_node(nodes.definition)
+                assert term is not None and definition is not None
                 items.append(
                     {
                         "term": self.runs(term),
-                        "body": self._joined(item.next_node(nodes.definition)),
+                        "body": self._joined(definition),
                         "labels": self._labels(term),
                     }
                 )
@@ -236,11 +251,11 @@ class _Converter:
             if "cv-entry" in classes:
                 return [self.entry(node, depth, labels)]
             if "cv-contacts" in classes:
-                items = [
+                contacts = [
                     {"text": link.astext(), "url": link["refuri"]}
                     for link in node.findall(nodes.reference)
                 ]
-                return [{"type": "contacts", "items": items}]
+                return [{"type": "contacts", "items": contacts}]
             if "cv-skills-index" in classes:
                 body = self.children(node, depth)
                 return [{"type": "columns", "count": 2, "body": body}]
@@ -263,14 +278,16 @@ class _Converter:
 
     def entry(self, node: nodes.container, depth: int, labels: list[str]) -> Block:
         header = node.next_node(
-            lambda n: isinstance(n, nodes.container) and "cv-entry-header" in n["classes"]
+            lambda n: (
+                isinstance(n, nodes.container) and "cv-entry-header" in n["classes"]
+            )
         )
         assert isinstance(header, nodes.container)
         labels += self._labels(header)
         entry_id = next(
             (i.removeprefix("cv-") for i in header["ids"] if i.startswith("cv-")), ""
         )
-        lines = []
+        lines: list[dict[str, Any]] = []
         for line in header.findall(nodes.paragraph):
             main = classed(line, "cv-entry-main")
             aside = classed(line, "cv-entry-aside")
@@ -291,9 +308,15 @@ class _Converter:
         for child in node.children:
             if child is header or isinstance(child, nodes.Invisible):
                 continue
-            if isinstance(child, nodes.paragraph) and "cv-entry-details" in child["classes"]:
+            if (
+                isinstance(child, nodes.paragraph)
+                and "cv-entry-details" in child["classes"]
+            ):
                 details = self.runs(child)
-            elif isinstance(child, nodes.container) and "cv-entry-body" in child["classes"]:
+            elif (
+                isinstance(child, nodes.container)
+                and "cv-entry-body" in child["classes"]
+            ):
                 body += self.children(child, depth)
             else:
                 body += self.blocks(child, depth)
