@@ -109,14 +109,10 @@ def ours(results: Results, repeat: int, work: Path) -> None:
         ("no-change rebuild", nothing, "html"),
         ("rebuild after editing one entry", lambda: edit(project), "html"),
         ("cold make epub", clean, "epub"),
+        ("cold make pdf", clean, "pdf"),
+        ("cold make variants", clean, "variants"),
+        ("cold make all", clean, "all"),
     ]
-    if shutil.which("latexmk"):
-        steps += [
-            ("cold make latexpdf", clean, "latexpdf"),
-            ("cold make all", clean, "all"),
-        ]
-    else:
-        print("  make latexpdf, make all: skipped (no TeX)")
     for name, prepare, target in steps:
         results.measure(name, repeat, prepare, lambda t=target: timed(make(t), project))
     clean()
@@ -330,7 +326,7 @@ def main() -> None:
         theirs(results, args.repeat, work)
         print("Ours / theirs:")
         ratio(results, "cold make html", "RenderCV PDF")
-        ratio(results, "cold make latexpdf", "RenderCV PDF")
+        ratio(results, "cold make pdf", "RenderCV PDF")
         ratio(results, "cold make html", "JSON Resume (resumed, even theme) HTML")
         cold, edited = (
             results.rows["cold make html"][0],
