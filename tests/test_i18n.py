@@ -207,7 +207,7 @@ def zh_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
     )
-    return builddir / "zh_CN" / "pdf" / "wenqing-luo-cv.pdf"
+    return builddir / "pdf" / "wenqing-luo-cv.pdf"
 
 
 def test_the_chinese_pdf_has_two_pages_at_most_and_embeds_its_fonts(

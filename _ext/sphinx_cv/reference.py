@@ -96,6 +96,9 @@ WARNINGS = {
     "config": "a bad configuration value, named at its line of conf.py",
     "encoding": "a source file that is not UTF-8 (stops the build)",
     "bibtex": "a .bib file that does not parse (stops the build)",
+    "font": "a character no font of the PDF has, at its line (stops the PDF)",
+    "pages": "a PDF over its pages: cv_pdf_pages, a version's pages (stops it)",
+    "pdf": "the Typst template failed or warned (a failure stops the PDF)",
 }
 
 
