@@ -15,7 +15,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_cv, make_env, make_pdf, normalise, poppler
+from conftest import EPOCH, ROOT, copy_cv, make_env, make_pdf, normalise, poppler
 from facts import ALL as FACTS
 from facts import PRINTED_AS, SECTIONS
 
@@ -66,6 +66,9 @@ def test_metadata_names_the_person_and_the_skills(pdf: Path) -> None:
     assert info.title == "Wenqing Luo"
     assert info.author == "Wenqing Luo"
     assert info.subject == "Curriculum vitae"
+    # Dated by SOURCE_DATE_EPOCH (the tests' EPOCH), as reproducible builds want.
+    assert info.creation_date is not None
+    assert info.creation_date.timestamp() == int(EPOCH)
     assert "Golang" in info["/Keywords"] and "Kubernetes" in info["/Keywords"]
 
 

@@ -77,7 +77,9 @@ def test_a_fill_entry_that_does_not_fit_is_skipped_for_the_next(
     shutil.copytree(TESTROOT, srcdir)
     projects = srcdir / "projects.md"
     bullets = "".join(f"- Big bullet {n}.\n" for n in range(90))
-    projects.write_text(projects.read_text().replace("- Big bullet.\n", bullets))
+    text = projects.read_text().replace("- Big bullet.\n", bullets)
+    # A skill of both: the skills index names the toy project alone.
+    projects.write_text(text.replace(":skills: Haskell", ":skills: Haskell, Rust"))
     variants = {"short": {**CONF_SHORT, "fill": ["big", "toy"]}}
     result = build(
         srcdir,
@@ -88,6 +90,7 @@ def test_a_fill_entry_that_does_not_fit_is_skipped_for_the_next(
     text = normalise(poppler("pdftotext", result.outdir / "ada-short.pdf", "-"))
     assert "Toy Project" in text and "Big Project" not in text
     assert "Haskell" not in text  # its skill, in the skills index
+    assert "Rust: Toy Project" in text
     assert len(PdfReader(result.outdir / "ada-short.pdf").pages) == 1
 
 

@@ -15,6 +15,7 @@ source.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -86,10 +87,10 @@ class Typesetter:
         )
         return Layout(found["page"], found["used"], found["height"], found["line"])
 
-    def pdf(self, document: dict[str, Any], epoch: int) -> bytes:
-        compiler = self._compiler(document)
+    def pdf(self, document: dict[str, Any], epoch: int | None) -> bytes:
+        compiler = self._compiler({**document, "dated": epoch is not None})
         result, warnings = compiler.compile_with_warnings(
-            format="pdf", pdf_standards=["ua-1"], timestamp=epoch
+            format="pdf", pdf_standards=["ua-1"], timestamp=epoch or 0
         )
         for warning in warnings:
             logger.warning(
@@ -100,9 +101,17 @@ class Typesetter:
         return result
 
 
-def _epoch() -> int:
-    """The build's date: SOURCE_DATE_EPOCH if set, so builds are reproducible."""
-    return int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+@functools.cache
+def _fonts() -> typst.Fonts:
+    """The fonts Typst finds (its own, the system's): one scan a process."""
+    return typst.Fonts()
+
+
+def _epoch() -> int | None:
+    """The build's date, from SOURCE_DATE_EPOCH; None (the PDF is undated,
+    so that every build of the same sources gives the same bytes) without."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(epoch) if epoch.isdigit() else None
 
 
 # -- Glyphs no font has -----------------------------------------------------------
@@ -236,7 +245,7 @@ class CVPDFBuilder(Builder):
             return
         template = self.config.cv_pdf_template
         path = Path(self.confdir, template) if template else TEMPLATE
-        self.typesetter = Typesetter(path, typst.Fonts())
+        self.typesetter = Typesetter(path, _fonts())
         blocks = printed.data(self.tree)
         variant = variants.active(self.config)
         optional = variant.fill if variant else ()
@@ -347,12 +356,13 @@ class Selection:
         kept: set[str] = set()
         blocks = _without(self.blocks, omit, kept)
         labels = set(printed.labels(blocks))
+        gone = set(printed.labels(self.blocks)) - labels
         skills = [
             skill
             for skill, entries in self.domain.skills().items()
             if any(entry.id in kept for entry in entries)
         ]
-        return _unlinked(blocks, labels), skills
+        return _unlinked(blocks, labels, gone), skills
 
 
 def _without(blocks: list[printed.Block], omit: set[str], kept: set[str]) -> list[Any]:
@@ -373,27 +383,37 @@ def _without(blocks: list[printed.Block], omit: set[str], kept: set[str]) -> lis
     return found
 
 
-def _links(runs: list[Any]) -> list[str]:
-    return [run["to"] for run in runs if "to" in run]
+def _without_gone(runs: list[Any], gone: set[str]) -> list[Any]:
+    """A definition that lists links (the entries of a skill in the skills
+    index) less the links to what is gone, with their separators."""
+    links = runs[::2]
+    separators = {run.get("text") for run in runs[1::2]}
+    if not links or any("to" not in run for run in links) or len(separators) > 1:
+        return runs
+    kept = [run for run in links if run["to"] not in gone]
+    separator = runs[1:2]
+    return [part for run in kept for part in [*separator, run]][len(separator) :]
 
 
-def _unlinked(value: Any, labels: set[str]) -> Any:
-    """*value* with each link to a label it lacks turned into its text, and
-    each term whose definition only linked to what is gone left out (a skill
-    of the skills index used by entries left out)."""
+def _unlinked(value: Any, labels: set[str], gone: set[str]) -> Any:
+    """*value* with each link to a label it lacks turned into its text; a
+    term whose definition listed only what is gone (a skill of entries left
+    out) left out, and what is gone taken out of the others' lists."""
     if isinstance(value, list):
         flat: list[Any] = []
         for item in value:
-            links = _links(item.get("body", [])) if isinstance(item, dict) else []
-            if "term" in item and links and not set(links) & labels:
-                continue
+            if isinstance(item, dict) and "term" in item:
+                body = _without_gone(item["body"], gone)
+                if item["body"] and not body:
+                    continue
+                item = {**item, "body": body}
             if isinstance(item, dict) and "to" in item and item["to"] not in labels:
-                flat += _unlinked(item["body"], labels)
+                flat += _unlinked(item["body"], labels, gone)
             else:
-                flat.append(_unlinked(item, labels))
+                flat.append(_unlinked(item, labels, gone))
         return flat
     if isinstance(value, dict):
-        return {key: _unlinked(item, labels) for key, item in value.items()}
+        return {key: _unlinked(item, labels, gone) for key, item in value.items()}
     return value
 
 

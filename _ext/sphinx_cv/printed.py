@@ -6,7 +6,7 @@ lists, entries) holding runs of text. The Typst template reads that and
 nothing else, so every string reaches it as data, never as markup:
 
 ``{"title", "author", "subject", "keywords", "lang", "region", "paper",
-"fonts", "body": [block, ...]}``, where a block is ``{"type": "section",
+"fonts", "dated", "body": [block, ...]}``, where a block is ``{"type": "section",
 "level", "title", "labels", "body"}`` (the name's is level 1),
 ``paragraph`` (``body``, ``labels``),
 ``list`` (``items``: a list of blocks per item, ``numbered``), ``terms``
@@ -120,6 +120,8 @@ def _text(text: str) -> list[Run]:
     for part in _WORD.split(text):
         if len(part) > LONG_WORD:
             runs.append({"pieces": [part[i : i + 10] for i in range(0, len(part), 10)]})
+        elif runs and "text" in runs[-1]:
+            runs[-1]["text"] += part
         elif part:
             runs.append({"text": part})
     return runs
