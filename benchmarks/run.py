@@ -4,6 +4,7 @@
 
 Run by hand after `make test` (it uses .venv and tests/node). It reports the
 median wall time and the peak memory of each step over --repeat runs, the
+PDF builder's own step (Typst, in-process) apart from reading the sources, the
 ratio ours/theirs, how a cold HTML build grows with the number of entries,
 and how long `make live` takes to rebuild a page after a save. RenderCV runs
 from its own virtual environment (Python 3.12, made on first use); it fetches
@@ -119,6 +120,56 @@ def ours(results: Results, repeat: int, work: Path) -> None:
     timed(make("html"), project)
     shutil.copy(build / "html" / "resume.json", work / "resume.json")
     shutil.copy(build / "html" / "rendercv.yaml", work / "rendercv.yaml")
+
+
+#: Times the PDF builder's own step (the doctree to data, the versions
+#: fitted, Typst's compile) after a build has read the sources.
+PDF_STEP = """
+import statistics, sys, time
+from pathlib import Path
+from sphinx.application import Sphinx
+sys.path.insert(0, str(Path(sys.argv[1]) / "_ext"))
+from sphinx_cv.pdf import CVPDFBuilder
+source, out = Path(sys.argv[1]), Path(sys.argv[2])
+variant, repeat = sys.argv[3], int(sys.argv[4])
+times = []
+finish = CVPDFBuilder.finish
+def timed_finish(self):
+    start = time.perf_counter()
+    finish(self)
+    times.append(time.perf_counter() - start)
+CVPDFBuilder.finish = timed_finish
+overrides = {"cv_variant": variant} if variant else {}
+app = Sphinx(source, source, out, out / ".doctrees", "pdf", status=None,
+             confoverrides=overrides)
+start = time.perf_counter()
+app.build()
+total = time.perf_counter() - start
+for _ in range(repeat):
+    app.builder.finish()
+print(f"{total:.3f} {times[0]:.3f} {statistics.median(times[1:]):.3f}")
+"""
+
+
+def pdf_step(results: Results, repeat: int, work: Path) -> None:
+    project = copy_cv(work / "pdf-step")
+    for variant, name in [("", "the CV"), ("resume", "the résumé, fitted")]:
+        out = project / "_build" / (variant or "cv")
+        command = [VENV / "bin" / "python", "-c", PDF_STEP, project, out, variant]
+        said = (
+            subprocess.run(
+                [*command, str(repeat)], check=True, capture_output=True, text=True
+            )
+            .stdout.splitlines()[-1]
+            .split()
+        )
+        total, cold, warm = (float(value) for value in said)
+        label = f"PDF step ({name})"
+        results.rows[label] = (cold, 0)
+        print(
+            f"  {label:<44} {cold:7.2f} s  (then {warm:.2f} s warm; "
+            f"the whole cold build {total:.2f} s)"
+        )
 
 
 def python312() -> str | None:
@@ -323,6 +374,7 @@ def main() -> None:
         work = Path(temp)
         print(f"Medians of {args.repeat} runs (wall time, peak memory):")
         ours(results, args.repeat, work)
+        pdf_step(results, args.repeat, work)
         theirs(results, args.repeat, work)
         print("Ours / theirs:")
         ratio(results, "cold make html", "RenderCV PDF")
