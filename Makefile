@@ -54,7 +54,7 @@ strict: $(BUILD_DEPS)
 live: $(DEV_DEPS)
 	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" \
 		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" \
-		--post-build "$(MAKE) -s pdf" $(SPHINXOPTS) $(O)
+		--post-build "$(MAKE) -s pdf O=" $(SPHINXOPTS) $(O)
 
 # The PDF, typeset by Typst in-process (sphinx_cv.pdf): $(BUILDDIR)/pdf/.
 # A character no font has, or a CV over its pages, stops it at its source
