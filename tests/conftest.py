@@ -28,12 +28,14 @@ STRICT = ("-nW", "--keep-going", "-q")
 
 def make_env() -> dict[str, str]:
     """The environment for a `make` the tests run: no flags or variables of
-    a `make` that runs the tests (`make test O=...` exports O) leak into it."""
+    a `make` that runs the tests (`make test O=...` exports O) leak into it,
+    and Sphinx writes no colours (it would under CI=true) into what it says."""
     ours = {"O", "SPHINXOPTS", "SPHINXBUILD", "VENV", "PYTHON", "BUILDDIR"}
     theirs = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
-    return {
+    kept = {
         name: value for name, value in os.environ.items() if name not in ours | theirs
     }
+    return {**kept, "NO_COLOR": "1"}
 
 
 def copy_cv(dest: Path) -> Path:
