@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, Build, broken_links, build, make_env, page_text, poppler
 from facts import ZH
-from sphinx_cv.config import DEFAULTS
+from sphinx_cv.config import VALUES
 
 LOCALES = ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
 EXTENSION = ROOT / "_ext" / "sphinx_cv"
@@ -56,7 +56,7 @@ def test_every_message_of_the_pages_is_translated(tmp_path: Path) -> None:
 
 
 def test_every_message_of_the_extension_is_translated() -> None:
-    messages = {DEFAULTS["cv_date_format"], DEFAULTS["cv_present"]}
+    messages = {VALUES["cv_date_format"].default, VALUES["cv_present"].default}
     for module in EXTENSION.glob("*.py"):
         for _line, text, _comments, _context in extract_from_file("python", module):
             messages.add(text if isinstance(text, str) else text[0])

@@ -31,6 +31,7 @@ from conftest import ROOT, STRICT, build, make_env
 from sphinx_cv import __main__ as cli
 from sphinx_cv import model, reference
 from sphinx_cv.draft import markdown_to_text
+from sphinx_cv.problems import Problem
 from sphinx_cv.rendercv import section_title
 
 DATA = ROOT.parent / "shared" / "data"
@@ -54,19 +55,27 @@ def test_the_package_readme_is_the_generated_reference() -> None:
     )
 
 
-def _subtypes_raised() -> set[str]:
-    """Every subtype the package's code passes to a warning."""
-    found = {field.subtype for field in model.FIELDS.values()}
+def _problems_raised() -> set[Problem]:
+    """Every Problem the package's code names (each goes to warn()), and
+    the subtype strings passed to a logger directly (none should be)."""
+    found: set[Problem] = {field.subtype for field in model.FIELDS.values()}
     for path in PACKAGE.glob("*.py"):
+        if path.name == "problems.py":
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            for keyword in node.keywords:
-                if keyword.arg == "subtype" and isinstance(keyword.value, ast.Constant):
-                    found.add(keyword.value.value)
-            name = getattr(node.func, "attr", "")
-            if name == "_warn" and isinstance(node.args[1], ast.Constant):
-                found.add(node.args[1].value)
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "Problem"
+            ):
+                found.add(Problem[node.attr])
+            if isinstance(node, ast.Call) and any(
+                keyword.arg == "type"
+                and isinstance(keyword.value, ast.Constant)
+                and keyword.value.value == "cv"
+                for keyword in node.keywords
+            ):
+                assert path.name == "diagnostics.py", f"{path.name}: use warn()"
     return found
 
 
@@ -77,7 +86,7 @@ def test_the_reference_covers_every_declaration() -> None:
     for name, value in reference.EXAMPLES.items():
         model.FIELDS[name].parse(value)
     assert set(reference.KIND_DOCS) == set(model.KINDS)
-    assert set(reference.WARNINGS) == _subtypes_raised()
+    assert _problems_raised() == set(Problem)
     text = reference.markdown()
     for kind in model.KINDS:
         assert f"### `cv:{kind}`" in text

@@ -40,6 +40,8 @@ __version__ = "0.2.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    # The contact line's icons are sphinx-design's nodes: load what we emit.
+    app.setup_extension("sphinx_design")
     setup_config(app)
     app.add_domain(CVDomain)
     directives = {

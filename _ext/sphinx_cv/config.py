@@ -1,99 +1,164 @@
-"""The extension's configuration values, checked when the build starts."""
+"""The extension's configuration values: each declared once, checked once.
+
+:data:`VALUES` declares each ``cv_*`` value with its default, what it does
+(the reference prints both) and its check. :func:`init_config`, the one
+``config-inited`` handler, checks them all (a bad value is a ``cv.config``
+warning at its line of conf.py, and the build goes on with the default),
+then derives, in this order, what the other settings need: the versions of
+the CV, each edition's address, the ePub's language, the download links'
+root on Read the Docs, and the extension's message catalogs.
+"""
 
 from __future__ import annotations
 
 import datetime
-import re
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from sphinx.util import logging
+from sphinx_cv import editions, epub, i18n, variants
+from sphinx_cv.diagnostics import conf_line, warn
+from sphinx_cv.problems import Problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-logger = logging.getLogger(__name__)
+
+def _no_check(value: Any) -> str:
+    return ""
 
 
-def location(app: Sphinx, name: str) -> str:
-    """Where conf.py sets *name* (``path:line``), for a message that points
-    at it; the build environment, which knows documents, does not exist yet."""
-    conf = Path(app.confdir) / "conf.py"
-    lines = conf.read_text(encoding="utf-8").splitlines() if conf.is_file() else []
-    for number, line in enumerate(lines, start=1):
-        if re.match(rf"{name}\s*=", line):
-            return f"{conf}:{number}"
-    return str(conf)
+@dataclass(frozen=True)
+class Value:
+    """One configuration value: its default, what it sets, and its check
+    (which returns what is wrong with a value of the right type, or "")."""
+
+    default: Any
+    doc: str
+    check: Callable[[Any], str] = _no_check
+
+    def problem(self, value: Any) -> str:
+        """What is wrong with *value*, or ""."""
+        kind = type(self.default)
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            return f"must be a whole number, not {value!r}"
+        if not isinstance(value, kind):
+            return f"must be a {_NAMES.get(kind, kind.__name__)}, not {value!r}"
+        return self.check(value)
 
 
-def _problems(config: Config) -> dict[str, str]:
-    problems = {}
-    sample = datetime.date(1987, 6, 1).strftime(config.cv_date_format)
-    if "87" not in sample:
-        problems["cv_date_format"] = (
-            f"{config.cv_date_format!r} shows no year: use a strftime format "
-            "with %Y or %y, such as '%B %Y'"
+_NAMES = {str: "string", list: "list", dict: "dict", int: "whole number"}
+
+
+def _date_format(value: str) -> str:
+    if "87" not in datetime.date(1987, 6, 1).strftime(value):
+        return (
+            f"{value!r} shows no year: use a strftime format with %Y or %y, "
+            "such as '%B %Y'"
         )
-    if not config.cv_present.strip():
-        problems["cv_present"] = "is empty: give the word for an ongoing end date"
-    if config.cv_pdf_paper not in ("a4", "us-letter"):
-        problems["cv_pdf_paper"] = (
-            f"{config.cv_pdf_paper!r} is not a paper the PDF knows: "
-            "use 'a4' or 'us-letter'"
-        )
-    if config.cv_pdf_template and Path(config.cv_pdf_template).suffix != ".typ":
-        problems["cv_pdf_template"] = (
-            "must name a Typst file (.typ), relative to conf.py"
-        )
-    aliases = config.cv_skill_aliases
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()):
-        problems["cv_skill_aliases"] = (
-            "must map each spelling (a string) to a skill name (a string)"
-        )
-    return problems
+    return ""
 
 
-def check_config(app: Sphinx, config: Config) -> None:
-    """Warn of each bad value, then build with its default instead."""
-    for name, problem in _problems(config).items():
-        logger.warning(
-            "%s %s",
-            name,
-            problem,
-            type="cv",
-            subtype="config",
-            location=location(app, name),
+def _strings_to_strings(key: str, value: str) -> Callable[[dict[Any, Any]], str]:
+    def check(mapping: dict[Any, Any]) -> str:
+        if all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+            return ""
+        return f"must map each {key} (a string) to {value} (a string)"
+
+    return check
+
+
+def _editions(value: dict[Any, Any]) -> str:
+    for language, edition in value.items():
+        name, url = (
+            edition
+            if isinstance(edition, (tuple, list)) and len(edition) == 2
+            else (None, None)
         )
-        setattr(config, name, DEFAULTS[name])
+        if not (isinstance(name, str) and isinstance(url, str)):
+            return (
+                f"{language!r} must be given (name, address), such as "
+                "('English', 'https://example.org/en/'), not "
+                f"{edition!r}"
+            )
+        if urlsplit(url).scheme not in ("http", "https"):
+            return f"{language!r}: the address {url!r} is not http(s)"
+    return ""
 
 
-#: Each value of ours: its default, and what it says (the reference, made by
-#: sphinx_cv.reference, shows both).
-VALUES: dict[str, tuple[Any, str]] = {
-    "cv_date_format": (
+def _nonempty(value: str) -> str:
+    return "" if value.strip() else "is empty: give the word for an ongoing end date"
+
+
+def _paper(value: str) -> str:
+    if value in ("a4", "us-letter"):
+        return ""
+    return f"{value!r} is not a paper the PDF knows: use 'a4' or 'us-letter'"
+
+
+def _pages(value: int) -> str:
+    return "" if value >= 0 else "must be 0 (no limit) or more"
+
+
+def _fonts(value: list[Any]) -> str:
+    if value and all(isinstance(font, str) and font for font in value):
+        return ""
+    return "must list font family names, such as ['Libertinus Serif']"
+
+
+def _template(value: str) -> str:
+    if value and Path(value).suffix != ".typ":
+        return "must name a Typst file (.typ), relative to conf.py"
+    return ""
+
+
+#: Each value of ours (the reference, made by sphinx_cv.reference, shows them).
+VALUES: dict[str, Value] = {
+    "cv_date_format": Value(
         "%B %Y",
         "how a month is shown, as strftime (%-m: the month unpadded); "
         "a year stands alone",
+        _date_format,
     ),
-    "cv_present": ("Present", "the word for an end date that has not come"),
-    "cv_skill_aliases": (
+    "cv_present": Value(
+        "Present", "the word for an end date that has not come", _nonempty
+    ),
+    "cv_skill_aliases": Value(
         {},
         "other spellings of a skill, mapped to its name in the index",
+        _strings_to_strings("spelling", "a skill name"),
     ),
-    "cv_tags": ({}, "the tags entries and bullets may carry, each with its meaning"),
-    "cv_variants": (
+    "cv_tags": Value(
         {},
-        "versions of the CV selected by tags (``make variant V=NAME``)",
+        "the tags entries and bullets may carry, each with its meaning",
+        _strings_to_strings("tag", "its meaning"),
     ),
-    "cv_variant": ("", "the version this build makes; empty for the full CV"),
-    "cv_pdf_filename": (
+    "cv_variants": Value(
+        {}, "versions of the CV selected by tags (``make variant V=NAME``)"
+    ),
+    "cv_variant": Value("", "the version this build makes; empty for the full CV"),
+    "cv_editions": Value(
+        {},
+        "each language's edition: (name, address); the first is the source",
+        _editions,
+    ),
+    "cv_downloads_root": Value(
         "",
-        "the PDF's file name without .pdf; empty: the person's, as name-cv",
+        "where the PDF and ePub downloads are (Read the Docs' own, which is "
+        "set from its environment); empty: beside the site",
     ),
-    "cv_pdf_paper": ("a4", "the PDF's paper: a4 or us-letter"),
-    "cv_pdf_pages": (2, "the most pages the full CV's PDF may take; 0 for no limit"),
-    "cv_pdf_fonts": (
+    "cv_pdf_filename": Value(
+        "", "the PDF's file name without .pdf; empty: the person's, as name-cv"
+    ),
+    "cv_pdf_paper": Value("a4", "the PDF's paper: a4 or us-letter", _paper),
+    "cv_pdf_pages": Value(
+        2, "the most pages the full CV's PDF may take; 0 for no limit", _pages
+    ),
+    "cv_pdf_fonts": Value(
         [
             "Libertinus Serif",
             "Noto Serif CJK SC",
@@ -105,17 +170,42 @@ VALUES: dict[str, tuple[Any, str]] = {
         ],
         "the PDF's font families, tried in order for each character; those a "
         "machine lacks are passed over",
+        _fonts,
     ),
-    "cv_pdf_template": ("", "a Typst template of the project's own, for the PDF"),
-    "cv_editions": (
-        {},
-        "each language's edition: (name, address); the first is the source",
+    "cv_pdf_template": Value(
+        "", "a Typst template of the project's own, for the PDF", _template
     ),
 }
-DEFAULTS: dict[str, Any] = {name: default for name, (default, _) in VALUES.items()}
+
+
+def _downloads_root() -> str:
+    """Read the Docs' downloads of this project, language and version."""
+    canonical = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    if not (os.environ.get("READTHEDOCS") and canonical):
+        return ""
+    site = urlsplit(canonical)
+    language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
+    version = os.environ.get("READTHEDOCS_VERSION", "latest")
+    return f"{site.scheme}://{site.netloc}/_/downloads/{language}/{version}"
+
+
+def init_config(app: Sphinx, config: Config) -> None:
+    """Check every value, then derive what depends on them, in order."""
+    for name, value in VALUES.items():
+        problem = value.problem(getattr(config, name))
+        if problem:
+            warn(Problem.CONFIG, "%s %s", name, problem, location=conf_line(app, name))
+            setattr(config, name, value.default)
+    variants.check_variants(config, conf_line(app, "cv_variants"))
+    editions.set_address(config)
+    epub.tag_language(config)
+    if not config.cv_downloads_root:
+        config.cv_downloads_root = _downloads_root()
+    i18n.compile_catalogs(app)
 
 
 def setup_config(app: Sphinx) -> None:
-    for name, default in DEFAULTS.items():
-        app.add_config_value(name, default, "env", types=frozenset({type(default)}))
-    app.connect("config-inited", check_config)
+    for name, value in VALUES.items():
+        kinds = frozenset({type(value.default)})
+        app.add_config_value(name, value.default, "env", types=kinds)
+    app.connect("config-inited", init_config)

@@ -19,8 +19,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv import i18n, model, variants
+from sphinx_cv.diagnostics import warn
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _
+from sphinx_cv.problems import Problem
 from sphinx_cv.render import render_contacts, render_entry, replace_text
 
 logger = logging.getLogger(__name__)
@@ -49,13 +51,8 @@ class ValidatedDirective(SphinxDirective):
     body_line = 0
     option_lines: dict[str, int]
 
-    def _warn(self, message: str, subtype: str, lineno: int) -> None:
-        logger.warning(
-            message,
-            type="cv",
-            subtype=subtype,
-            location=(self.env.docname, lineno),
-        )
+    def _warn(self, message: str, problem: Problem, lineno: int) -> None:
+        warn(problem, "%s", message, location=(self.env.docname, lineno))
 
     def _take_options(self, who: str) -> tuple[dict[str, tuple[str, int]], bool]:
         """Take the option lines off the content: ({name: (value, line)}, ok).
@@ -79,7 +76,7 @@ class ValidatedDirective(SphinxDirective):
                 self._warn(
                     f"{who}: option :{match['name']}: given twice (first at "
                     f"line {earlier}); give each option once",
-                    "option",
+                    Problem.OPTION,
                     lineno,
                 )
                 ok = False
@@ -108,7 +105,7 @@ class ValidatedDirective(SphinxDirective):
             if name not in required + optional:
                 self._warn(
                     f"{who}: unknown option :{name}:; accepted: {accepted}",
-                    "option",
+                    Problem.OPTION,
                     line,
                 )
                 ok = False
@@ -123,20 +120,20 @@ class ValidatedDirective(SphinxDirective):
                 self._warn(
                     f"{who}: missing required option :{name}: "
                     f"({model.FIELDS[name].doc})",
-                    "missing",
+                    Problem.MISSING,
                     self.lineno,
                 )
                 ok = False
         try:
             model.check_dates(fields)
         except ValueError as error:
-            self._warn(f"{who}: {error}", "date", self.option_line("end"))
+            self._warn(f"{who}: {error}", Problem.DATE, self.option_line("end"))
             ok = False
         if self.content and not self.takes_body:
             self._warn(
                 f"{who}: takes no text after its options; "
                 "write each option as ':name: value' on a line of its own",
-                "option",
+                Problem.OPTION,
                 self.body_line,
             )
             ok = False
@@ -161,12 +158,14 @@ class EntryDirective(ValidatedDirective):
         try:
             model.parse_entry_id(entry_id)
         except ValueError as error:
-            self._warn(f"{who}: {error}", "id", self.lineno)
+            self._warn(f"{who}: {error}", Problem.ID, self.lineno)
             fields = None
         tags = fields.get("tags", ()) if fields else ()
         problem = variants.unknown_tags(tags, self.config)
         if problem:
-            self._warn(f"{who}: :tags: {problem}", "tags", self.option_line("tags"))
+            self._warn(
+                f"{who}: :tags: {problem}", Problem.TAGS, self.option_line("tags")
+            )
             fields = None
         if fields is not None and not variants.keeps_entry(
             self.config, entry_id, tags, self.env.docname
@@ -258,10 +257,9 @@ class RelatedDirective(SphinxDirective):
             return []  # a version of the CV is a résumé: no cross-links
         body = self.parse_content_to_nodes()
         if len(body) != 1 or not isinstance(body[0], nodes.paragraph):
-            logger.warning(
+            warn(
+                Problem.VALUE,
                 "cv:related: give one paragraph, the related work",
-                type="cv",
-                subtype="value",
                 location=self.get_location(),
             )
             return []

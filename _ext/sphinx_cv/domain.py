@@ -19,6 +19,8 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_cv import model
+from sphinx_cv.diagnostics import warn
+from sphinx_cv.problems import Problem
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -108,12 +110,11 @@ class CVDomain(Domain):
         """Record whose CV it is; warn and refuse a second person."""
         other = self.person
         if other is not None:
-            logger.warning(
+            warn(
+                Problem.DUPLICATE,
                 "a second cv:person: the CV's person is already given at %s:%d",
                 self.env.doc2path(other.docname, False),
                 other.lineno,
-                type="cv",
-                subtype="duplicate",
                 location=location,
             )
             return False
@@ -266,13 +267,12 @@ class CVDomain(Domain):
     def _warn_duplicate(
         self, entry: model.Entry, other: model.Entry, location: Any
     ) -> None:
-        logger.warning(
+        warn(
+            Problem.DUPLICATE,
             "duplicate CV entry id %r: already used at %s:%d; "
             "give each entry its own id",
             entry.id,
             self.env.doc2path(other.docname, False),
             other.lineno,
-            type="cv",
-            subtype="duplicate",
             location=location,
         )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from urllib.parse import urlsplit
-
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
@@ -24,7 +21,8 @@ def _link(label: str, url: str, after: str = "") -> nodes.inline:
 class DownloadsDirective(SphinxDirective):
     """``cv:downloads``: links to the CV as PDF, ePub and JSON Resume.
 
-    On Read the Docs the PDF and ePub come from its downloads; a local
+    On Read the Docs the PDF and ePub come from its downloads
+    (``cv_downloads_root``, set from its environment); a local
     ``make all`` (tag ``downloads``, tested when the page is written) puts
     them beside the HTML, with the PDF of each version of the CV
     (``cv_variants``); a plain HTML build has ``resume.json`` only.
@@ -37,12 +35,8 @@ class DownloadsDirective(SphinxDirective):
         # Made here, in the build's language: not a message of the page.
         line = nodes.paragraph(classes=["cv-downloads"], translatable=False)
         line += nodes.Text(_("Download: "))
-        canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
-        if os.environ.get("READTHEDOCS") and canonical:
-            site = urlsplit(canonical)
-            language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
-            version = os.environ.get("READTHEDOCS_VERSION", "latest")
-            root = f"{site.scheme}://{site.netloc}/_/downloads/{language}/{version}"
+        root = self.config.cv_downloads_root
+        if root:
             line += _link("PDF", f"{root}/pdf/", " \u00b7 ")
             line += _link("ePub", f"{root}/epub/", " \u00b7 ")
         else:

@@ -15,6 +15,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from sphinx_cv.i18n import _
+from sphinx_cv.site import is_website
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -54,7 +55,7 @@ def page_urls(config: Config, page: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def set_address(app: Sphinx, config: Config) -> None:
+def set_address(config: Config) -> None:
     """Publish each edition at its own address (Read the Docs gives it)."""
     own = editions(config).get(config.language)
     if own is None or os.environ.get("READTHEDOCS_CANONICAL_URL"):
@@ -72,7 +73,7 @@ def link_editions(
     doctree: Any,
 ) -> None:
     """The switch at the top of the page, and the alternates in its head."""
-    if doctree is None or app.builder.name != "html" or not app.config.cv_editions:
+    if doctree is None or not is_website(app.builder) or not app.config.cv_editions:
         return
     page = app.builder.get_target_uri(pagename)
     here = language_tag(app.config.language)
@@ -99,5 +100,4 @@ def link_editions(
 
 
 def setup_editions(app: Sphinx) -> None:
-    app.connect("config-inited", set_address, priority=400)
     app.connect("html-page-context", link_editions)

@@ -143,7 +143,7 @@ def finish_epub(app: Sphinx, exception: Exception | None) -> None:
         rewrite(book, app.config.epub_identifier, language)
 
 
-def tag_language(app: Sphinx, config: Any) -> None:
+def tag_language(config: Any) -> None:
     """The book's language as a language tag: Sphinx's ``zh_CN`` is not one
     (epubcheck: OPF-092), ``zh-CN`` is; Sphinx writes it into the package,
     the navigation, and here the pages."""
@@ -151,6 +151,5 @@ def tag_language(app: Sphinx, config: Any) -> None:
 
 
 def setup_epub(app: Sphinx) -> None:
-    app.connect("config-inited", tag_language)
     app.add_post_transform(SvgNamespace)
     app.connect("build-finished", finish_epub)

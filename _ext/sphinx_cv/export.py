@@ -17,6 +17,7 @@ import yaml
 
 from sphinx_cv import editions, model
 from sphinx_cv.domain import CVDomain
+from sphinx_cv.site import is_website
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -265,9 +266,9 @@ def json_ld(env: BuildEnvironment, page_url: str) -> dict[str, Any]:
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Every HTML build writes ``resume.json`` (JSON Resume) and
     ``rendercv.yaml`` (RenderCV input) beside its pages."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not is_website(app.builder):
         return
-    if app.builder.name == "epub" or not editions.is_source(app.config):
+    if not editions.is_source(app.config):
         return  # one canonical record: the source edition's
     outdir = Path(app.outdir)
     data = json.dumps(resume(app.env), ensure_ascii=False, indent=2)

@@ -94,7 +94,7 @@ def extract_options(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 catalog.add(value, MsgOrigin(source, entry.lineno))
 
 
-def compile_catalogs(app: Sphinx, config: Any) -> None:
+def compile_catalogs(app: Sphinx) -> None:
     """Compile the extension's .po files beside the build's doctrees, where
     Sphinx loads them from (the package's own folder may not be writable)."""
     target = Path(app.doctreedir) / "sphinx_cv_locale"
@@ -113,5 +113,4 @@ def compile_catalogs(app: Sphinx, config: Any) -> None:
 
 
 def setup_i18n(app: Sphinx) -> None:
-    app.connect("config-inited", compile_catalogs)
     app.connect("doctree-resolved", extract_options)

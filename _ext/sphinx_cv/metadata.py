@@ -15,6 +15,7 @@ from sphinx_cv import i18n
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.export import json_ld
 from sphinx_cv.i18n import _
+from sphinx_cv.site import is_website
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -93,7 +94,7 @@ def page_context(
     doctree: Any,
 ) -> None:
     """Metadata for each HTML page: description, and JSON-LD on the index."""
-    if doctree is None or app.builder.name == "epub":
+    if doctree is None or not is_website(app.builder):
         return
     text = description(app.env, pagename)
     # sphinxext-opengraph reads og: fields from the page's metadata.

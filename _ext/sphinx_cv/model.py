@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sphinx_cv.problems import Problem
+
 # -- Dates -------------------------------------------------------------------
 
 PRESENT = "present"
@@ -274,7 +276,7 @@ class Field:
 
     parse: Callable[[str], Any]
     doc: str
-    subtype: str = "value"
+    subtype: Problem = Problem.VALUE
     #: Words a translation renders (an employer, a role, a place), as
     #: against names of people, dates, addresses and technology names.
     translatable: bool = False
@@ -294,19 +296,21 @@ FIELDS: dict[str, Field] = {
     "course": Field(parse_text, doc="course code and title", translatable=True),
     "kind": Field(parse_text, doc="what sort of project", translatable=True),
     "location": Field(parse_text, doc="city and country", translatable=True),
-    "start": Field(parse_start, doc="YYYY or YYYY-MM", subtype="date"),
-    "end": Field(parse_end, doc="YYYY, YYYY-MM or present", subtype="date"),
+    "start": Field(parse_start, doc="YYYY or YYYY-MM", subtype=Problem.DATE),
+    "end": Field(parse_end, doc="YYYY, YYYY-MM or present", subtype=Problem.DATE),
     "expected": Field(
-        parse_start, doc="expected completion, YYYY or YYYY-MM", subtype="date"
+        parse_start, doc="expected completion, YYYY or YYYY-MM", subtype=Problem.DATE
     ),
     "years": Field(
-        parse_academic_years, doc="academic years, YYYY-YY, ...", subtype="date"
+        parse_academic_years, doc="academic years, YYYY-YY, ...", subtype=Problem.DATE
     ),
     "advisor": Field(parse_text, doc="research advisor"),
     "instructor": Field(parse_text, doc="course instructor", translatable=True),
-    "url": Field(parse_url, doc="http(s) or mailto address", subtype="url"),
-    "skills": Field(split_list, doc="comma-separated skills", subtype="skills"),
-    "tags": Field(split_list, doc="comma-separated tags of cv_tags", subtype="tags"),
+    "url": Field(parse_url, doc="http(s) or mailto address", subtype=Problem.URL),
+    "skills": Field(split_list, doc="comma-separated skills", subtype=Problem.SKILLS),
+    "tags": Field(
+        split_list, doc="comma-separated tags of cv_tags", subtype=Problem.TAGS
+    ),
     "email": Field(parse_email, doc="e-mail address"),
     "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
     "entries": Field(parse_kind, doc="one kind of entry, such as work"),

@@ -34,9 +34,10 @@ from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
 from sphinx_cv import printed, variants
-from sphinx_cv.config import location
+from sphinx_cv.diagnostics import conf_line, warn
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _
+from sphinx_cv.problems import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -93,10 +94,7 @@ class Typesetter:
             format="pdf", pdf_standards=["ua-1"], timestamp=epoch or 0
         )
         for warning in warnings:
-            logger.warning(
-                "%s: Typst: %s", self.template, warning.message,
-                type="cv", subtype="pdf",
-            )  # fmt: skip
+            warn(Problem.PDF, "%s: Typst: %s", self.template, warning.message)
         assert isinstance(result, bytes)
         return result
 
@@ -261,9 +259,9 @@ class CVPDFBuilder(Builder):
             undisplayable = _UNDISPLAYABLE.search(str(error))
             if undisplayable:
                 self._no_glyph(undisplayable["text"])
-            logger.error(
-                "%s: Typst could not set the PDF: %s", path, str(error).strip(),
-                type="cv", subtype="pdf",
+            warn(
+                Problem.PDF, "%s: Typst could not set the PDF: %s",
+                path, str(error).strip(), stop=True,
             )  # fmt: skip
             raise SystemExit(1) from None
         target = Path(self.outdir) / f"{self.filename}.pdf"
@@ -282,11 +280,12 @@ class CVPDFBuilder(Builder):
 
     def _overflow(self, what: str, limit: int, layout: Layout, setting: str) -> None:
         over = layout.overflow(limit)
-        logger.error(
+        warn(
+            Problem.PAGES,
             "%s does not fit %d page(s): it runs %.0fpt (about %d lines) over; "
             "keep fewer entries or allow more pages (%s in conf.py)",
             what, limit, over, round(over / layout.line), setting,
-            type="cv", subtype="pages", location=location(self.app, setting),
+            location=conf_line(self.app, setting), stop=True,
         )  # fmt: skip
         raise SystemExit(1)
 
@@ -325,12 +324,13 @@ class CVPDFBuilder(Builder):
         bibs = getattr(self.config, "bibtex_bibfiles", [])
         paths += [Path(self.srcdir, bib) for bib in bibs]
         for char in dict.fromkeys(c for c in text if _needs_glyph(c)):
-            logger.error(
+            warn(
+                Problem.FONT,
                 "no font of the PDF has %r (U+%04X %s): install a font that has "
                 "it, such as %s, or name one in cv_pdf_fonts",
                 char, ord(char), unicodedata.name(char, "unnamed"),
                 suggested_font(char),
-                type="cv", subtype="font", location=_source_line(char, paths),
+                location=_source_line(char, paths), stop=True,
             )  # fmt: skip
         raise SystemExit(1)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from sphinx_cv import editions
+from sphinx_cv.site import is_website
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,7 +49,7 @@ def sitemap(app: Sphinx) -> str:
 
 
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name != "html":
+    if exception is not None or not is_website(app.builder):
         return
     if not app.config.html_baseurl:
         return  # a map needs absolute addresses

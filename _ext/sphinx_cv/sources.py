@@ -17,6 +17,9 @@ import pybtex.errors
 from pybtex.database.input import bibtex
 from sphinx.util import logging
 
+from sphinx_cv.diagnostics import warn
+from sphinx_cv.problems import Problem
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -43,13 +46,13 @@ def check_encoding(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
             data.decode(env.config.source_encoding)
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            logger.error(
+            warn(
+                Problem.ENCODING,
                 "not %s: byte %r cannot be read; save the file as UTF-8",
                 env.config.source_encoding,
                 data[error.start : error.start + 1],
-                type="cv",
-                subtype="encoding",
                 location=f"{path}:{line}",
+                stop=True,
             )
             problems += 1
     _stop(problems)
@@ -66,12 +69,12 @@ def check_bibliography(app: Sphinx) -> None:
         with pybtex.errors.capture() as errors:
             bibtex.Parser().parse_file(str(path))
         for error in errors:
-            logger.error(
+            warn(
+                Problem.BIBTEX,
                 "%s; fix the entry there",
                 error,
-                type="cv",
-                subtype="bibtex",
                 location=f"{path}:{getattr(error, 'lineno', 0) or 1}",
+                stop=True,
             )
         problems += len(errors)
     _stop(problems)

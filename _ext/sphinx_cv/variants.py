@@ -24,8 +24,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from sphinx_cv import model
-from sphinx_cv.config import location
+from sphinx_cv.diagnostics import warn
 from sphinx_cv.printed import classed
+from sphinx_cv.problems import Problem
 from sphinx_cv.render import replace_text
 
 if TYPE_CHECKING:
@@ -190,13 +191,7 @@ class TagsRole(SphinxRole):
         except ValueError as error:
             problem = str(error)
         if problem:
-            logger.warning(
-                "cv:tags: %s",
-                problem,
-                type="cv",
-                subtype="tags",
-                location=self.get_location(),
-            )
+            warn(Problem.TAGS, "cv:tags: %s", problem, location=self.get_location())
         return [], []
 
 
@@ -255,32 +250,24 @@ def plain_text_for_dropped(
     return None
 
 
-def set_up_variant(app: Sphinx, config: Config) -> None:
-    """Check the variants, and the one this build makes."""
+def check_variants(config: Config, where: str) -> None:
+    """Leave out each malformed variant, with a warning at *where* (its
+    line of conf.py); stop the build if the one to build is not declared."""
     for name, data in list(config.cv_variants.items()):
         try:
             Variant.parse(name, data, config.cv_tags)
         except ValueError as error:
-            logger.warning(
-                "cv_variants: %r %s",
-                name,
-                error,
-                type="cv",
-                subtype="config",
-                location=location(app, "cv_variants"),
-            )
+            warn(Problem.CONFIG, "cv_variants: %r %s", name, error, location=where)
             del config.cv_variants[name]
-    if not config.cv_variant:
-        return
-    if config.cv_variant not in config.cv_variants:
+    if config.cv_variant and config.cv_variant not in config.cv_variants:
         known = ", ".join(config.cv_variants) or "none"
-        logger.error(
+        warn(
+            Problem.CONFIG,
             "no variant %r: cv_variants in conf.py declares %s",
             config.cv_variant,
             known,
-            type="cv",
-            subtype="config",
-            location=location(app, "cv_variants"),
+            location=where,
+            stop=True,
         )
         raise SystemExit(2)
 
@@ -288,5 +275,4 @@ def set_up_variant(app: Sphinx, config: Config) -> None:
 def setup_variants(app: Sphinx) -> None:
     app.add_role_to_domain("cv", "tags", TagsRole())
     app.add_post_transform(PrintVariant)
-    app.connect("config-inited", set_up_variant, priority=600)
     app.connect("missing-reference", plain_text_for_dropped)
