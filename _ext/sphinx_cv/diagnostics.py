@@ -32,11 +32,9 @@ def warn(
 
 
 def conf_line(app: Sphinx, name: str) -> str:
-    """Where conf.py sets *name* (``path:line``); its first line if it does
-    not, where a value of its own would go."""
+    """Where conf.py sets *name* (``path:line``: the last assignment, the one
+    that counts); its first line if it does not, where a value would go."""
     conf = Path(app.confdir) / "conf.py"
     lines = conf.read_text(encoding="utf-8").splitlines() if conf.is_file() else []
-    for number, line in enumerate(lines, start=1):
-        if re.match(rf"{name}\s*=", line):
-            return f"{conf}:{number}"
-    return f"{conf}:1"
+    found = [n for n, line in enumerate(lines, 1) if re.match(rf"{name}\s*=", line)]
+    return f"{conf}:{found[-1] if found else 1}"

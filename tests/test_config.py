@@ -1,0 +1,138 @@
+"""Configuration, and what the extension loads and derives from it
+(roots/test-site): every cv_* value checked at its line of conf.py, the
+icons without sphinx_design listed, the site under dirhtml too, and the
+Read the Docs download root tracked as configuration."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build, make_env, stopping_build
+from sphinx_cv.config import VALUES
+
+TESTROOT = Path(__file__).parent / "roots" / "test-site"
+
+#: A wrong value of each cv_* value, and what the warning says of it.
+BAD = {
+    "cv_date_format": (
+        "'%B'",
+        "'%B' shows no year: use a strftime format with %Y or %y, such as '%B %Y'",
+    ),
+    "cv_present": ("'  '", "is empty: give the word for an ongoing end date"),
+    "cv_skill_aliases": (
+        "{'C': 3}",
+        "must map each spelling (a string) to a skill name (a string)",
+    ),
+    "cv_tags": ("['core']", "must be a dict, not ['core']"),
+    "cv_variants": ("'resume'", "must be a dict, not 'resume'"),
+    "cv_variant": ("3", "must be a string, not 3"),
+    "cv_editions": (
+        "{'en': 'English'}",
+        "'en' must be given (name, address), such as ('English', "
+        "'https://example.org/en/'), not 'English'",
+    ),
+    "cv_downloads_root": ("None", "must be a string, not None"),
+    "cv_pdf_filename": ("['cv']", "must be a string, not ['cv']"),
+    "cv_pdf_paper": (
+        "'a5'",
+        "'a5' is not a paper the PDF knows: use 'a4' or 'us-letter'",
+    ),
+    "cv_pdf_pages": ("'2'", "must be a whole number, not '2'"),
+    "cv_pdf_fonts": (
+        "'Libertinus Serif'",
+        "must be a list, not 'Libertinus Serif'",
+    ),
+    "cv_pdf_template": (
+        "'cv.tex'",
+        "must name a Typst file (.typ), relative to conf.py",
+    ),
+}
+
+
+def test_every_value_has_a_bad_case() -> None:
+    assert set(BAD) == set(VALUES)
+
+
+def with_conf(tmp_path: Path, line: str) -> tuple[Path, int]:
+    """A copy of the root whose conf.py ends with *line*, and its number."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTROOT, srcdir)
+    conf = srcdir / "conf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines()
+    conf.write_text("\n".join([*lines, line]) + "\n", encoding="utf-8")
+    return srcdir, len(lines) + 1
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_a_bad_value_is_a_warning_at_its_line(tmp_path: Path, name: str) -> None:
+    value, problem = BAD[name]
+    srcdir, line = with_conf(tmp_path, f"{name} = {value}")
+    said, status = stopping_build(srcdir, tmp_path / "out")
+    assert status is None, said
+    assert "Traceback" not in said
+    assert said.splitlines() == [
+        f"conf.py:{line}: WARNING: {name} {problem} [cv.config]"
+    ]
+
+
+def test_a_bad_value_fails_the_strict_build(tmp_path: Path) -> None:
+    srcdir, line = with_conf(tmp_path, "cv_editions = {'en': 'English'}")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-nW", srcdir, tmp_path / "out"],
+        env={**make_env(), "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert f"conf.py:{line}: WARNING: cv_editions 'en' must be given" in result.stderr
+
+
+def test_icons_come_without_sphinx_design_in_extensions(tmp_path: Path) -> None:
+    result = build(TESTROOT, tmp_path)
+    assert result.warnings == ""
+    page = BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
+    icons = [svg["aria-label"] for svg in page.select(".cv-contacts svg.sd-octicon")]
+    assert icons == ["E-mail", "GitHub"]
+
+
+def test_dirhtml_is_the_site_too(tmp_path: Path) -> None:
+    result = build(TESTROOT, tmp_path, buildername="dirhtml")
+    assert result.warnings == ""
+    sitemap = (result.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://cv.example/en/work/</loc>" in sitemap
+    page = BeautifulSoup(
+        (result.outdir / "work" / "index.html").read_text(), "html.parser"
+    )
+    switch = page.select_one("nav.cv-editions")
+    assert switch is not None
+    assert [a["href"] for a in switch.select("a")] == ["https://cv.example/fr/work/"]
+    assert (result.outdir / "resume.json").is_file()
+
+
+def test_a_changed_read_the_docs_address_rewrites_the_downloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTROOT, srcdir)
+    monkeypatch.setenv("READTHEDOCS", "True")
+    hrefs = []
+    for version in ("latest", "stable"):
+        monkeypatch.setenv("READTHEDOCS_VERSION", version)
+        monkeypatch.setenv(
+            "READTHEDOCS_CANONICAL_URL", f"https://cv.example/en/{version}/"
+        )
+        result = build(srcdir, tmp_path / "out", freshenv=False)
+        page = BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
+        hrefs.append([a["href"] for a in page.select(".cv-downloads a")][0])
+    assert hrefs == [
+        "https://cv.example/_/downloads/en/latest/pdf/",
+        "https://cv.example/_/downloads/en/stable/pdf/",
+    ]
