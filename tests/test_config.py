@@ -131,7 +131,9 @@ def test_a_changed_read_the_docs_address_rewrites_the_downloads(
         )
         result = build(srcdir, tmp_path / "out", freshenv=False)
         page = BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
-        hrefs.append([a["href"] for a in page.select(".cv-downloads a")][0])
+        link = page.select_one(".cv-downloads a")
+        assert link is not None
+        hrefs.append(link["href"])
     assert hrefs == [
         "https://cv.example/_/downloads/en/latest/pdf/",
         "https://cv.example/_/downloads/en/stable/pdf/",

@@ -30,9 +30,9 @@ import sphinx_cv
 from conftest import ROOT, STRICT, build, make_env
 from sphinx_cv import __main__ as cli
 from sphinx_cv import model, reference
-from sphinx_cv.draft import markdown_to_text
+from sphinx_cv.formats.draft import markdown_to_text
+from sphinx_cv.formats.rendercv import section_title
 from sphinx_cv.problems import Problem
-from sphinx_cv.rendercv import section_title
 
 DATA = ROOT.parent / "shared" / "data"
 JSON_RESUME = DATA / "jsonresume-sample.resume.json"

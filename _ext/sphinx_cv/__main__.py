@@ -16,8 +16,9 @@ import runpy
 import sys
 from pathlib import Path
 
-from sphinx_cv import __version__, jsonresume, project, reference, rendercv
-from sphinx_cv.draft import Draft, DraftEntry, InputError
+from sphinx_cv import __version__, project, reference
+from sphinx_cv.formats import jsonresume, rendercv
+from sphinx_cv.formats.draft import Draft, DraftEntry, InputError
 
 
 def _example() -> Draft:

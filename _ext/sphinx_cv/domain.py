@@ -121,6 +121,16 @@ class CVDomain(Domain):
         self.data["people"][person.docname] = person
         return True
 
+    def cv(self) -> model.CV:
+        """The whole CV, for the formats to write."""
+        return model.CV(
+            person=self.person,
+            entries=tuple(self.ordered()),
+            skills=self.skills(),
+            spellings=self.spellings(),
+            date_format=self.env.config.cv_date_format,
+        )
+
     def skills(self) -> dict[str, list[model.Entry]]:
         """Each skill with the entries that used it (see model.skills_index)."""
         aliases = self.env.config.cv_skill_aliases

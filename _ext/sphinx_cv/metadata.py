@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_cv import i18n
 from sphinx_cv.domain import CVDomain
-from sphinx_cv.export import json_ld
+from sphinx_cv.formats import jsonld
 from sphinx_cv.i18n import _
 from sphinx_cv.site import is_website
 
@@ -102,7 +102,7 @@ def page_context(
     context["metatags"] += f'<meta name="description" content="{html.escape(text)}">\n'
     if pagename == app.config.root_doc:
         url = app.config.html_baseurl or ""
-        context["metatags"] += _script(json_ld(app.env, url))
+        context["metatags"] += _script(jsonld.write(CVDomain.of(app.env).cv(), url))
 
 
 def setup_metadata(app: Sphinx) -> None:

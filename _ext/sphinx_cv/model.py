@@ -522,3 +522,33 @@ def skill_spellings(
             if skill not in found:
                 found.append(skill)
     return spellings
+
+
+# -- Degrees and the whole CV ----------------------------------------------------
+
+
+def split_degree(degree: str) -> tuple[str, str]:
+    """A degree as its type and its area, as JSON Resume and RenderCV keep
+    them: ``M.S. in Computer Science`` is ``("M.S.", "Computer Science")``;
+    without " in ", the area is empty."""
+    study, _, area = degree.partition(" in ")
+    return study, area
+
+
+def join_degree(study: str, area: str) -> str:
+    """The degree a type and an area make: the inverse of split_degree."""
+    return f"{study} in {area}" if study and area else study or area
+
+
+@dataclass(frozen=True)
+class CV:
+    """The whole CV, as every format writes it: whose it is, its entries in
+    the order it reads, and its skills with the spellings entries use."""
+
+    person: Person | None
+    entries: tuple[Entry, ...]
+    #: Each skill with the entries that used it (see skills_index).
+    skills: dict[str, list[Entry]]
+    #: Each skill with the spellings entries use (see skill_spellings).
+    spellings: dict[str, list[str]]
+    date_format: str = "%B %Y"

@@ -15,7 +15,7 @@ import string
 import tempfile
 from pathlib import Path
 
-from sphinx_cv.draft import Draft, DraftEntry, InputError, Publication
+from sphinx_cv.formats.draft import Draft, DraftEntry, InputError, Publication
 
 TEMPLATES = Path(__file__).with_name("templates") / "new"
 

@@ -18,14 +18,14 @@ from typing import Any
 import yaml
 
 from sphinx_cv import model
-from sphinx_cv.draft import (
+from sphinx_cv.formats.draft import (
     Draft,
     DraftEntry,
     InputError,
     Page,
     Publication,
-    check_entry,
-    dotted,
+    Reader,
+    Where,
     escape,
     locate,
     markdown_to_text,
@@ -33,8 +33,6 @@ from sphinx_cv.draft import (
     one_line,
     slug,
 )
-
-Where = tuple[str | int, ...]
 
 #: RenderCV's entry types, each told by the keys it requires.
 TYPES: dict[str, tuple[str, ...]] = {
@@ -86,25 +84,13 @@ def section_title(key: str) -> str:
     return key
 
 
-class _Reader:
+class _Reader(Reader):
+    root: Where = ("cv",)
+
     def __init__(self, path: Path, text: str, cv: dict[str, Any]) -> None:
-        self.path, self.text, self.cv = path, text, cv
-        self.ids: set[str] = set()
+        super().__init__(path, text)
+        self.cv = cv
         self.bib_keys: set[str] = set()
-        self.draft = Draft(name="")
-
-    def fail(self, where: Where, message: str) -> InputError:
-        line = locate(self.text, ("cv", *where))
-        place = f"{self.path}:{line}" if line else str(self.path)
-        return InputError(f"{place}: {dotted(('cv', *where))}: {message}")
-
-    def text_of(self, where: Where, item: dict[str, Any], key: str) -> str:
-        value = item.get(key)
-        if value is None:
-            return ""
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail((*where, key), "must be text")
-        return one_line(value)
 
     def date(self, where: Where, value: Any, *, end: bool = False) -> tuple[str, bool]:
         """(YYYY or YYYY-MM or present, a day was dropped)."""
@@ -126,7 +112,7 @@ class _Reader:
                 options[option] = value
                 if dropped:
                     self.draft.changed.append(
-                        f"{dotted(('cv', *where, key))}: day dropped"
+                        f"{self.dotted((*where, key))}: day dropped"
                     )
         if "start" in options and "end" not in options:
             options["end"] = model.PRESENT
@@ -140,12 +126,12 @@ class _Reader:
                         (*where, "date"), f"{given!r} is not a date"
                     ) from None
                 self.draft.unmapped.append(
-                    f"{dotted(('cv', *where, 'date'))} (free text, no date)"
+                    f"{self.dotted((*where, 'date'))} (free text, no date)"
                 )
             else:
                 options["start"] = options["end"] = value
                 self.draft.changed.append(
-                    f"{dotted(('cv', *where, 'date'))}: "
+                    f"{self.dotted((*where, 'date'))}: "
                     "exported as start_date and end_date"
                 )
         return options
@@ -173,21 +159,7 @@ class _Reader:
             summary=self.text_of(where, item, "summary"),
             highlights=self.highlights(where, item),
         )
-        problem = check_entry(entry)
-        if problem.startswith("needs "):
-            self.draft.unmapped.append(
-                f"{dotted(('cv', *where))} (a cv:{kind} {problem})"
-            )
-            self.ids.discard(entry.id)
-            return None
-        if problem:
-            raise self.fail(where, problem)
-        return entry
-
-    def rest(self, where: Where, item: dict[str, Any], used: set[str]) -> None:
-        for key, value in item.items():
-            if key not in used and value not in ("", None, [], {}):
-                self.draft.unmapped.append(dotted(("cv", *where, key)))
+        return self.checked(where, entry)
 
     # -- the header --------------------------------------------------------------
 
@@ -222,7 +194,7 @@ class _Reader:
             pattern = NETWORKS.get(site.casefold())
             if pattern is None or not user:
                 self.draft.unmapped.append(
-                    f"{dotted(('cv', *where))} (no address known for {site!r})"
+                    f"{self.dotted(where)} (no address known for {site!r})"
                 )
                 continue
             self.draft.links.append(
@@ -329,7 +301,7 @@ class _Reader:
                 degree = self.text_of(at, item, "degree")
                 options = {
                     "organisation": institution,
-                    "degree": f"{degree} in {area}" if degree else area,
+                    "degree": model.join_degree(degree, area),
                     "location": self.text_of(at, item, "location"),
                     **self.dates(at, item),
                 }
@@ -346,7 +318,7 @@ class _Reader:
                 options = {"name": text, "url": url, **self.dates(at, item)}
                 if url:
                     self.draft.changed.append(
-                        f"{dotted(('cv', *at, 'name'))}: a link: "
+                        f"{self.dotted((*at, 'name'))}: a link: "
                         "its text the name, its address the :url:"
                     )
                 entry = self.entry(at, "project", text, options, item)
@@ -410,7 +382,7 @@ class _Reader:
         names = [markdown_to_text(one_line(a))[0] for a in authors]
         if any(markdown_to_text(one_line(a))[0] != one_line(a) for a in authors):
             self.draft.changed.append(
-                f"{dotted(('cv', *where, 'authors'))}: "
+                f"{self.dotted((*where, 'authors'))}: "
                 "Markdown emphasis dropped in BibTeX"
             )
         fields = {
@@ -479,3 +451,103 @@ def read(path: Path) -> Draft:
         if data.get(key):
             draft.unmapped.append(f"{key} (RenderCV's settings for its own PDF)")
     return draft
+
+
+# -- Writing ------------------------------------------------------------------
+
+
+def _rendercv_date(date: model.PartialDate | None) -> str:
+    return "present" if date is None else date.iso()
+
+
+def write(cv: model.CV) -> dict[str, Any]:
+    """The CV as RenderCV input (its ``cv`` part, schema of RenderCV 2.x).
+
+    Sections keep the CV's order and titles; RenderCV's entry types carry the
+    same facts: teaching as an experience, awards and skills as one-liners.
+    """
+    entries, person = cv.entries, cv.person
+    out: dict[str, Any] = {}
+    if person is not None:
+        out["name"] = person.name
+        if person.email:
+            out["email"] = person.email
+        for link in person.links:
+            if link.is_website:
+                out.setdefault("website", link.url)
+            else:
+                network = {"network": link.network, "username": link.username}
+                out.setdefault("social_networks", []).append(network)
+
+    def dated(entry: model.Entry) -> dict[str, str]:
+        return {
+            "start_date": _rendercv_date(entry.start),
+            "end_date": _rendercv_date(entry.end),
+        }
+
+    def highlights(entry: model.Entry) -> list[str]:
+        return [*(f"{entry.summary}",) * bool(entry.summary), *entry.highlights]
+
+    sections: dict[str, list[Any]] = {}
+    for entry in entries:
+        if entry.kind == "education":
+            study, area = model.split_degree(entry.degree)
+            notes = [f"Advisor: {entry.advisor}"] if entry.advisor else []
+            if entry.expected:
+                notes.append(f"Expected {entry.expected.format(cv.date_format)}")
+            sections.setdefault("Education", []).append(
+                {
+                    "institution": entry.organisation,
+                    "area": area or study,
+                    "degree": study if area else None,
+                    "location": entry.location,
+                    **dated(entry),
+                    "highlights": notes + highlights(entry),
+                }
+            )
+        elif entry.kind in ("work", "teaching"):
+            title = "Experience" if entry.kind == "work" else "Teaching Experience"
+            position = (
+                entry.role if entry.kind == "work" else f"{entry.role}, {entry.course}"
+            )
+            sections.setdefault(title, []).append(
+                {
+                    "company": entry.organisation,
+                    "position": f"{position} at {entry.team}"
+                    if entry.team
+                    else position,
+                    "location": entry.location or None,
+                    **dated(entry),
+                    "highlights": highlights(entry),
+                }
+            )
+        elif entry.kind == "project":
+            sections.setdefault("Projects", []).append(
+                {
+                    "name": entry.name,
+                    **dated(entry),
+                    "summary": ", ".join(p for p in (entry.role, entry.kind_of) if p)
+                    or None,
+                    "highlights": highlights(entry),
+                }
+            )
+        else:
+            years = ", ".join(entry.years)
+            award = {"bullet": f"{entry.organisation}, {entry.title}, {years}"}
+            sections.setdefault("Honors and Awards", []).append(award)
+    sections["Skills"] = [
+        {"label": skill, "details": ", ".join(short_names)}
+        for skill, short_names in _skill_uses(cv).items()
+    ]
+    out["sections"] = {
+        title: [{k: v for k, v in item.items() if v is not None} for item in items]
+        for title, items in sections.items()
+    }
+    return {"cv": out}
+
+
+def _skill_uses(cv: model.CV) -> dict[str, list[str]]:
+    labels = model.short_labels(cv.entries)
+    return {
+        skill: [labels[entry.id] for entry in used] for skill, used in cv.skills.items()
+    }

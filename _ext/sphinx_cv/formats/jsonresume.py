@@ -17,22 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_cv import model
-from sphinx_cv.draft import (
+from sphinx_cv.formats.draft import (
     Draft,
     DraftEntry,
     InputError,
     Page,
     Publication,
-    check_entry,
+    Reader,
+    Where,
     dotted,
     escape,
-    locate,
     month_date,
     one_line,
     slug,
 )
-
-Path_ = tuple[str | int, ...]
 
 #: What each section's items may hold and where it goes; keys not listed are
 #: reported as unmapped.
@@ -52,20 +50,14 @@ SECTIONS = (
 )
 
 
-class _Reader:
+class _Reader(Reader):
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
-        self.path, self.text, self.data = path, text, data
-        self.ids: set[str] = set()
-        self.draft = Draft(name="")
+        super().__init__(path, text)
+        self.data = data
 
     # -- helpers ---------------------------------------------------------------
 
-    def fail(self, where: Path_, message: str) -> InputError:
-        line = locate(self.text, where)
-        place = f"{self.path}:{line}" if line else str(self.path)
-        return InputError(f"{place}: {dotted(where) or 'the document'}: {message}")
-
-    def items(self, name: str) -> list[tuple[Path_, dict[str, Any]]]:
+    def items(self, name: str) -> list[tuple[Where, dict[str, Any]]]:
         value = self.data.get(name, [])
         if not isinstance(value, list):
             raise self.fail((name,), "must be a list of objects")
@@ -74,22 +66,14 @@ class _Reader:
                 raise self.fail((name, number), "must be an object")
         return [((name, number), item) for number, item in enumerate(value)]
 
-    def string(self, where: Path_, item: dict[str, Any], key: str) -> str:
-        value = item.get(key, "")
-        if value is None:
-            return ""
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise self.fail((*where, key), "must be text")
-        return one_line(value)
-
-    def strings(self, where: Path_, item: dict[str, Any], key: str) -> list[str]:
+    def strings(self, where: Where, item: dict[str, Any], key: str) -> list[str]:
         value = item.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail((*where, key), "must be a list of text")
         return [one_line(v) for v in value if v.strip()]
 
-    def date(self, where: Path_, item: dict[str, Any], key: str) -> str:
-        raw = self.string(where, item, key)
+    def date(self, where: Where, item: dict[str, Any], key: str) -> str:
+        raw = self.text_of(where, item, key)
         if not raw:
             return ""
         try:
@@ -100,15 +84,9 @@ class _Reader:
             self.draft.changed.append(f"{dotted((*where, key))}: day dropped")
         return value
 
-    def rest(self, where: Path_, item: dict[str, Any], used: set[str]) -> None:
-        """Report the keys of *item* that nothing read."""
-        for key, value in item.items():
-            if key not in used and value not in ("", None, [], {}):
-                self.draft.unmapped.append(dotted((*where, key)))
-
     def entry(
         self,
-        where: Path_,
+        where: Where,
         kind: str,
         name: str,
         options: dict[str, str],
@@ -120,17 +98,10 @@ class _Reader:
             kind=kind,
             id=slug(name, self.ids, kind),
             options=options,
-            summary=escape(self.string(where, item, summary_key)),
+            summary=escape(self.text_of(where, item, summary_key)),
             highlights=[escape(h) for h in self.strings(where, item, "highlights")],
         )
-        problem = check_entry(entry)
-        if problem.startswith("needs "):
-            self.draft.unmapped.append(f"{dotted(where)} (a cv:{kind} {problem})")
-            self.ids.discard(entry.id)
-            return None
-        if problem:
-            raise self.fail(where, problem)
-        return entry
+        return self.checked(where, entry)
 
     # -- sections --------------------------------------------------------------
 
@@ -138,29 +109,29 @@ class _Reader:
         basics = self.data.get("basics", {})
         if not isinstance(basics, dict):
             raise self.fail(("basics",), "must be an object")
-        where: Path_ = ("basics",)
-        name = self.string(where, basics, "name")
+        where: Where = ("basics",)
+        name = self.text_of(where, basics, "name")
         if not name:
             raise self.fail(where, "has no name: a CV needs the person's name")
         self.draft.name = name
-        email = self.string(where, basics, "email")
+        email = self.text_of(where, basics, "email")
         if email:
             try:
                 self.draft.email = model.parse_email(email)
             except ValueError as error:
                 raise self.fail((*where, "email"), str(error)) from None
-        url = self.string(where, basics, "url")
+        url = self.text_of(where, basics, "url")
         if url:
             self.draft.links.append(
                 f"Website {model.short_address(url)} {self.url((*where, 'url'), url)}"
             )
         for number, profile in enumerate(basics.get("profiles") or []):
-            at: Path_ = (*where, "profiles", number)
+            at: Where = (*where, "profiles", number)
             if not isinstance(profile, dict):
                 raise self.fail(at, "must be an object")
-            network = "".join(self.string(at, profile, "network").split()) or "Profile"
-            username = self.string(at, profile, "username") or network
-            link = self.string(at, profile, "url")
+            network = "".join(self.text_of(at, profile, "network").split()) or "Profile"
+            username = self.text_of(at, profile, "username") or network
+            link = self.text_of(at, profile, "url")
             if not link:
                 self.draft.unmapped.append(f"{dotted(at)} (no url to link)")
                 continue
@@ -168,13 +139,13 @@ class _Reader:
                 f"{network} {username} {self.url((*at, 'url'), link)}"
             )
             self.rest(at, profile, {"network", "username", "url"})
-        intro = [self.string(where, basics, key) for key in ("label", "summary")]
+        intro = [self.text_of(where, basics, key) for key in ("label", "summary")]
         self.draft.intro = "\n\n".join(escape(text) for text in intro if text)
         self.rest(
             where, basics, {"name", "email", "url", "profiles", "label", "summary"}
         )
 
-    def url(self, where: Path_, text: str) -> str:
+    def url(self, where: Where, text: str) -> str:
         try:
             return model.parse_url(text)
         except ValueError as error:
@@ -184,17 +155,17 @@ class _Reader:
         found = []
         organisation_key = "organization" if section == "volunteer" else "name"
         for where, item in self.items(section):
-            organisation = self.string(where, item, organisation_key)
-            role = self.string(where, item, "position")
+            organisation = self.text_of(where, item, organisation_key)
+            role = self.text_of(where, item, "position")
             options = {
                 "organisation": organisation,
                 "role": role,
-                "team": self.string(where, item, "description"),
-                "location": self.string(where, item, "location"),
+                "team": self.text_of(where, item, "description"),
+                "location": self.text_of(where, item, "location"),
                 "start": self.date(where, item, "startDate"),
                 "end": self.date(where, item, "endDate"),
-                "url": self.string(where, item, "url")
-                and self.url((*where, "url"), self.string(where, item, "url")),
+                "url": self.text_of(where, item, "url")
+                and self.url((*where, "url"), self.text_of(where, item, "url")),
             }
             entry = self.entry(where, "work", f"{organisation} {role}", options, item)
             if entry is not None:
@@ -218,24 +189,24 @@ class _Reader:
         found = []
         for where, item in self.items("education"):
             study, area = (
-                self.string(where, item, "studyType"),
-                self.string(where, item, "area"),
+                self.text_of(where, item, "studyType"),
+                self.text_of(where, item, "area"),
             )
-            institution = self.string(where, item, "institution")
+            institution = self.text_of(where, item, "institution")
             options = {
                 "organisation": institution,
-                "degree": f"{study} in {area}" if study and area else study or area,
+                "degree": model.join_degree(study, area),
                 "start": self.date(where, item, "startDate"),
                 "end": self.date(where, item, "endDate"),
-                "url": self.string(where, item, "url")
-                and self.url((*where, "url"), self.string(where, item, "url")),
+                "url": self.text_of(where, item, "url")
+                and self.url((*where, "url"), self.text_of(where, item, "url")),
             }
             entry = self.entry(
                 where, "education", f"{institution} {study}", options, item
             )
             if entry is None:
                 continue
-            score = self.string(where, item, "score")
+            score = self.text_of(where, item, "score")
             if score:
                 entry.highlights.append(escape(f"Score: {score}"))
                 self.draft.changed.append(
@@ -270,15 +241,15 @@ class _Reader:
         found = []
         keys = ("title", "awarder") if section == "awards" else ("name", "issuer")
         for where, item in self.items(section):
-            title, awarder = (self.string(where, item, key) for key in keys)
+            title, awarder = (self.text_of(where, item, key) for key in keys)
             date = self.date(where, item, "date")
             year = date[:4]
             if date and date != year:
                 self.draft.changed.append(f"{dotted((*where, 'date'))}: the year only")
             options = {"title": title, "organisation": awarder, "years": year}
-            if section == "certificates" and self.string(where, item, "url"):
+            if section == "certificates" and self.text_of(where, item, "url"):
                 options["url"] = self.url(
-                    (*where, "url"), self.string(where, item, "url")
+                    (*where, "url"), self.text_of(where, item, "url")
                 )
             entry = self.entry(where, "award", f"{title} {year}", options, item)
             if entry is not None:
@@ -296,15 +267,15 @@ class _Reader:
     def projects(self) -> list[DraftEntry]:
         found = []
         for where, item in self.items("projects"):
-            name = self.string(where, item, "name")
+            name = self.text_of(where, item, "name")
             options = {
                 "name": name,
                 "role": ", ".join(self.strings(where, item, "roles")),
-                "kind": self.string(where, item, "type"),
+                "kind": self.text_of(where, item, "type"),
                 "start": self.date(where, item, "startDate"),
                 "end": self.date(where, item, "endDate"),
-                "url": self.string(where, item, "url")
-                and self.url((*where, "url"), self.string(where, item, "url")),
+                "url": self.text_of(where, item, "url")
+                and self.url((*where, "url"), self.text_of(where, item, "url")),
                 "skills": ", ".join(
                     k.replace(",", " ") for k in self.strings(where, item, "keywords")
                 ),
@@ -335,20 +306,23 @@ class _Reader:
     def publications(self) -> None:
         keys: set[str] = set()
         for where, item in self.items("publications"):
-            name = self.string(where, item, "name")
+            name = self.text_of(where, item, "name")
             if not name:
                 self.draft.unmapped.append(f"{dotted(where)} (no name)")
                 continue
             date = self.date(where, item, "releaseDate")
-            fields = {"title": name, "publisher": self.string(where, item, "publisher")}
+            fields = {
+                "title": name,
+                "publisher": self.text_of(where, item, "publisher"),
+            }
             if date:
                 fields["year"] = date[:4]
                 if len(date) > 4:
                     fields["month"] = str(int(date[5:7]))
-            url = self.string(where, item, "url")
+            url = self.text_of(where, item, "url")
             if url:
                 fields["url"] = self.url((*where, "url"), url)
-            summary = self.string(where, item, "summary")
+            summary = self.text_of(where, item, "summary")
             if summary:
                 fields["note"] = summary
             key = slug(f"{name} {date[:4]}", keys, "publication")
@@ -368,8 +342,8 @@ class _Reader:
         lines = []
         for where, item in self.items("skills"):
             name, level = (
-                self.string(where, item, "name"),
-                self.string(where, item, "level"),
+                self.text_of(where, item, "name"),
+                self.text_of(where, item, "level"),
             )
             words = ", ".join(escape(k) for k in self.strings(where, item, "keywords"))
             head = f"**{escape(name)}**" + (f" ({escape(level)})" if level else "")
@@ -383,8 +357,8 @@ class _Reader:
         languages = []
         for where, item in self.items("languages"):
             language, fluency = (
-                self.string(where, item, "language"),
-                self.string(where, item, "fluency"),
+                self.text_of(where, item, "language"),
+                self.text_of(where, item, "fluency"),
             )
             languages.append(
                 f"- {escape(language)}" + (f" ({escape(fluency)})" if fluency else "")
@@ -397,7 +371,7 @@ class _Reader:
         for where, item in self.items("interests"):
             words = ", ".join(escape(k) for k in self.strings(where, item, "keywords"))
             interests.append(
-                f"- {escape(self.string(where, item, 'name'))}"
+                f"- {escape(self.text_of(where, item, 'name'))}"
                 + (f": {words}" if words else "")
             )
             self.rest(where, item, {"name", "keywords"})
@@ -458,3 +432,106 @@ def parse(text: str, path: Path) -> Draft:
     if not isinstance(data, dict):
         raise InputError(f"{path}:1: not a JSON Resume document: it is not an object")
     return _Reader(path, text, data).read()
+
+
+# -- Writing ------------------------------------------------------------------
+
+
+def _dates(entry: model.Entry) -> dict[str, str]:
+    dates = {}
+    if entry.start is not None:
+        dates["startDate"] = entry.start.iso()
+    if entry.end is not None:
+        dates["endDate"] = entry.end.iso()
+    return dates
+
+
+def _work(entry: model.Entry) -> dict[str, Any]:
+    if entry.kind == "teaching":
+        description = entry.course
+        if entry.instructor:
+            description += f", Instructor: {entry.instructor}"
+        name = entry.organisation
+    else:
+        description, name = entry.team, entry.organisation
+    item = {
+        "name": name,
+        "position": entry.role,
+        "location": entry.location,
+        "description": description,
+        "url": entry.url,
+        **_dates(entry),
+        "summary": entry.summary,
+        "highlights": list(entry.highlights),
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _education(entry: model.Entry) -> dict[str, Any]:
+    study, area = model.split_degree(entry.degree)
+    item: dict[str, Any] = {
+        "institution": entry.organisation,
+        "url": entry.url,
+        "area": area,
+        "studyType": study,
+        **_dates(entry),
+        # Beyond the schema (which allows more): what the CV says besides.
+        "location": entry.location,
+        "advisor": entry.advisor,
+        "expectedDate": entry.expected.iso() if entry.expected else "",
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _project(entry: model.Entry) -> dict[str, Any]:
+    item = {
+        "name": entry.name,
+        "description": entry.summary,
+        "highlights": list(entry.highlights),
+        "keywords": list(entry.skills),
+        **_dates(entry),
+        "url": entry.url,
+        "roles": [entry.role] if entry.role else [],
+        "type": entry.kind_of,
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _award(entry: model.Entry) -> dict[str, Any]:
+    given = entry.last_date
+    return {
+        "title": entry.title,
+        "date": given.iso() if given else "",
+        "awarder": entry.organisation,
+        "summary": f"{entry.title}, {entry.organisation}, {', '.join(entry.years)}",
+    }
+
+
+def write(cv: model.CV) -> dict[str, Any]:
+    """The CV as JSON Resume: https://jsonresume.org/schema (1.3). The
+    teaching entry goes to ``work``, since the CV lists it as a position
+    held, with duties; ``volunteer`` is for unpaid service, which the CV
+    does not say it was."""
+    entries, person = cv.entries, cv.person
+    basics: dict[str, Any] = {}
+    if person is not None:
+        basics = {"name": person.name, "email": person.email}
+        websites = [link.url for link in person.links if link.is_website]
+        if websites:
+            basics["url"] = websites[0]
+        basics["profiles"] = [
+            {"network": link.network, "username": link.username, "url": link.url}
+            for link in person.links
+            if not link.is_website
+        ]
+    return {
+        "basics": {key: value for key, value in basics.items() if value},
+        "work": [_work(e) for e in entries if e.kind in ("work", "teaching")],
+        "education": [_education(e) for e in entries if e.kind == "education"],
+        "awards": [_award(e) for e in entries if e.kind == "award"],
+        "skills": [
+            {"name": name, "keywords": [s for s in used if s != name] or [name]}
+            for name, used in cv.spellings.items()
+        ],
+        "projects": [_project(e) for e in entries if e.kind == "project"],
+    }

@@ -1,6 +1,7 @@
 """A CV read from another format, held in memory until it becomes a project.
 
-The readers (:mod:`sphinx_cv.jsonresume`, :mod:`sphinx_cv.rendercv`) fill a
+The readers (:mod:`~sphinx_cv.formats.jsonresume`,
+:mod:`~sphinx_cv.formats.rendercv`), both a :class:`Reader`, fill a
 :class:`Draft`; :mod:`sphinx_cv.project` writes it out as MyST pages.  Every
 option value is checked here with the model's own validators, so that a
 draft that holds together writes a project that builds strictly.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sphinx_cv import model
@@ -216,3 +218,57 @@ def month_date(value: Any) -> tuple[str, bool]:
         except ValueError:
             raise ValueError(f"{text!r} has no day {day} in that month") from None
     return (f"{year}-{month}" if month else year), day is not None
+
+
+#: Where a value is in the document read: its keys and indexes.
+Where = tuple[str | int, ...]
+
+
+class Reader:
+    """What every reader shares: the document, the draft it fills, where a
+    value is, and one way to fail (naming the file, the line and the key)."""
+
+    #: Keys above those the reader names (RenderCV's CV sits under "cv").
+    root: Where = ()
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.text = path, text
+        self.ids: set[str] = set()
+        self.draft = Draft(name="")
+
+    def dotted(self, where: Where) -> str:
+        return dotted((*self.root, *where))
+
+    def fail(self, where: Where, message: str) -> InputError:
+        line = locate(self.text, (*self.root, *where))
+        place = f"{self.path}:{line}" if line else str(self.path)
+        return InputError(f"{place}: {self.dotted(where) or 'the document'}: {message}")
+
+    def text_of(self, where: Where, item: dict[str, Any], key: str) -> str:
+        """The text at *key* of *item* ("" if absent), on one line."""
+        value = item.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail((*where, key), "must be text")
+        return one_line(value)
+
+    def rest(self, where: Where, item: dict[str, Any], used: set[str]) -> None:
+        """Report the keys of *item* that nothing read."""
+        for key, value in item.items():
+            if key not in used and value not in ("", None, [], {}):
+                self.draft.unmapped.append(self.dotted((*where, key)))
+
+    def checked(self, where: Where, entry: DraftEntry) -> DraftEntry | None:
+        """*entry* if it holds together; None, reported, if it lacks what an
+        entry needs; a failure if a value is wrong."""
+        problem = check_entry(entry)
+        if problem.startswith("needs "):
+            self.draft.unmapped.append(
+                f"{self.dotted(where)} (a cv:{entry.kind} {problem})"
+            )
+            self.ids.discard(entry.id)
+            return None
+        if problem:
+            raise self.fail(where, problem)
+        return entry

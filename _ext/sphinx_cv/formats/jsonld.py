@@ -1,0 +1,43 @@
+"""schema.org JSON-LD: the CV's index page as a ProfilePage about a Person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx_cv import model
+
+
+def write(cv: model.CV, page_url: str) -> dict[str, Any]:
+    """The index page as a schema.org ProfilePage about its Person.
+
+    No phone number or postal address: the CV gives none, and would not
+    want them published.
+    """
+    entries, person = cv.entries, cv.person
+    about: dict[str, Any] = {"@type": "Person"}
+    if person is not None:
+        about["name"] = person.name
+        about["sameAs"] = [link.url for link in person.links]
+    schools = dict.fromkeys(e.organisation for e in entries if e.kind == "education")
+    about["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": s} for s in schools]
+    about["knowsAbout"] = list(cv.skills)
+    about["hasOccupation"] = [
+        {
+            "@type": "Occupation",
+            "name": entry.role,
+            "description": entry.label,
+            **(
+                {"occupationLocation": {"@type": "City", "name": entry.location}}
+                if entry.location
+                else {}
+            ),
+        }
+        for entry in entries
+        if entry.kind in ("work", "teaching")
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": page_url,
+        "mainEntity": about,
+    }
