@@ -66,15 +66,14 @@ latexpdf: pdf
 # Versions of the CV (cv_variants in conf.py), each fitted to its pages:
 # make variant V=resume writes $(BUILDDIR)/wenqing-luo-resume.pdf. Built
 # strictly: a warning fails the version, as it fails `make strict`.
+SPHINX_CV = PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv
 variant: $(BUILD_DEPS)
-	@[ -n "$(V)" ] || { echo "make variant: say which, as V=NAME"; exit 2; }
-	@$(SPHINXBUILD) -M pdf "$(SOURCEDIR)" "$(BUILDDIR)/variants/$(V)" \
-		-D cv_variant="$(V)" -nW --keep-going $(SPHINXOPTS) $(O)
-	@cp "$(BUILDDIR)/variants/$(V)"/pdf/*.pdf "$(BUILDDIR)/"
+	@$(SPHINX_CV) variant $(V) --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
+		-- $(SPHINXOPTS) $(O)
 
 variants: $(BUILD_DEPS)
-	@for name in $$(PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv variants "$(SOURCEDIR)"); do \
-		$(MAKE) -s variant V=$$name || exit 1; done
+	@$(SPHINX_CV) variant --all --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
+		-- $(SPHINXOPTS) $(O)
 
 # Every format; the PDFs (the CV's and its versions') and the ePub beside the
 # HTML, linked from its index page.
@@ -102,7 +101,7 @@ package: $(BUILD_DEPS)
 # The package's README is its reference, written from the model: rewrite it
 # after changing an option, a configuration value or a warning.
 reference: $(BUILD_DEPS)
-	PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv reference > _ext/README.markdown
+	$(SPHINX_CV) reference > _ext/README.markdown
 
 .PHONY: package reference
 

@@ -28,8 +28,7 @@ from test_web import package_index, reachable
 
 import sphinx_cv
 from conftest import ROOT, STRICT, build, make_env
-from sphinx_cv import __main__ as cli
-from sphinx_cv import model, reference
+from sphinx_cv import cli, model, reference
 from sphinx_cv.formats.draft import markdown_to_text
 from sphinx_cv.formats.rendercv import section_title
 from sphinx_cv.problems import Problem
@@ -497,7 +496,7 @@ def test_bad_input_is_one_located_message_and_writes_nothing(tmp_path: Path) -> 
             check=False,
         )
         assert result.returncode == 1, name
-        assert result.stderr == "error: " + message.format(f=source) + "\n"
+        assert result.stderr == "sphinx-cv: error: " + message.format(f=source) + "\n"
         assert result.stdout == ""
         assert not target.exists()
         assert (
@@ -511,7 +510,10 @@ def test_new_refuses_a_folder_that_is_not_empty(
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     status, out, err = _new(tmp_path, capsys)
     assert (status, out) == (1, "")
-    assert err == f"error: {tmp_path}: exists and is not empty; give a new folder\n"
+    assert (
+        err
+        == f"sphinx-cv: error: {tmp_path}: exists and is not empty; give a new folder\n"
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
 
 
@@ -558,6 +560,8 @@ SHIPPED = [
     "sphinx_cv/templates/new/conf.py.in",
     "sphinx_cv/templates/new/Makefile",
     "sphinx_cv/__main__.py",
+    "sphinx_cv/cli/__init__.py",
+    "sphinx_cv/formats/jsonresume.py",
 ]
 
 

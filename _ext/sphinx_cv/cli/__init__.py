@@ -1,0 +1,87 @@
+"""The command line: one ``sphinx-cv`` command with a subcommand per task.
+
+    sphinx-cv new DIR [--from resume.json | --from cv.yaml] [--package SPEC]
+    sphinx-cv reference [--check FILE]
+    sphinx-cv variant NAME ... | --all | --list [--sources DIR] [--builddir DIR]
+        [-- SPHINX-OPTIONS]
+
+(``python -m sphinx_cv`` is the same command.) A problem with the input is
+one line, ``sphinx-cv: error: ...``, naming the file and the place where it
+can, and an exit status of 1; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sphinx_cv import __version__, reference
+from sphinx_cv.cli import new, variant
+from sphinx_cv.formats.draft import InputError
+
+
+def _reference(args: argparse.Namespace) -> int:
+    text = reference.markdown()
+    if args.check is None:
+        sys.stdout.write(text)
+        return 0
+    if args.check.read_text(encoding="utf-8") != text:
+        raise InputError(
+            f"{args.check}: out of date: run sphinx-cv reference > {args.check}"
+        )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="sphinx-cv", description=__doc__.split("\n")[0])
+    top.add_argument("--version", action="version", version=__version__)
+    commands = top.add_subparsers(dest="command", required=True)
+
+    start = commands.add_parser("new", help="write a new CV project into DIR")
+    start.add_argument("directory", type=Path, metavar="DIR")
+    start.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FILE",
+        help="fill it from a JSON Resume (.json) or RenderCV (.yaml) file",
+    )
+    start.add_argument(
+        "--package",
+        default=f"sphinx-cv=={__version__}",
+        help="how requirements.txt names sphinx-cv (default: %(default)s); "
+        "a wheel's path or a URL also works",
+    )
+    start.set_defaults(run=new.new)
+
+    docs = commands.add_parser("reference", help="print the extension's reference")
+    docs.add_argument("--check", type=Path, metavar="FILE", help="fail if FILE differs")
+    docs.set_defaults(run=_reference)
+
+    versions = commands.add_parser(
+        "variant", help="build versions of the CV (cv_variants), fitted to their pages"
+    )
+    versions.add_argument("names", nargs="*", metavar="NAME")
+    versions.add_argument("--all", action="store_true", help="build every version")
+    versions.add_argument("--list", action="store_true", help="name the versions")
+    versions.add_argument("--sources", type=Path, default=Path("."), metavar="DIR")
+    versions.add_argument(
+        "--builddir", type=Path, default=Path("_build"), metavar="DIR"
+    )
+    versions.set_defaults(run=variant.run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command *argv* says; what follows ``--`` goes to Sphinx."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    given = argv.index("--") if "--" in argv else len(argv)
+    args = parser().parse_args(argv[:given])
+    args.options = argv[given + 1 :]
+    try:
+        status: int = args.run(args)
+    except InputError as error:
+        print(f"sphinx-cv: error: {error}", file=sys.stderr)
+        return 1
+    return status

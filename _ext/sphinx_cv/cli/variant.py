@@ -1,0 +1,54 @@
+"""``sphinx-cv variant``: build versions of the CV, each fitted to its pages.
+
+Each version is one strict Sphinx build of the PDF (``-D cv_variant=NAME``,
+warnings are errors) in this process; the PDF builder fits it to its pages
+and says which fill entries it kept. The PDF is then copied to the build
+folder (``_build/wenqing-luo-resume.pdf``); a version that fails leaves the
+previous one there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import runpy
+import shutil
+from pathlib import Path
+
+from sphinx.cmd.build import make_main
+
+from sphinx_cv.formats.draft import InputError
+
+
+def declared(sources: Path) -> list[str]:
+    """The versions conf.py in *sources* declares (cv_variants)."""
+    conf = runpy.run_path(str(sources / "conf.py"))
+    return list(conf.get("cv_variants", {}))
+
+
+def build(name: str, sources: Path, builddir: Path, options: list[str]) -> int:
+    """Build the version *name*; its exit status."""
+    outdir = builddir / "variants" / name
+    argv = ["-M", "pdf", str(sources), str(outdir), "-D", f"cv_variant={name}"]
+    status = make_main([*argv, "-nW", "--keep-going", *options])
+    if status:
+        return status
+    for pdf in (outdir / "pdf").glob("*.pdf"):
+        shutil.copyfile(pdf, builddir / pdf.name)
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    names = declared(args.sources)
+    if args.list:
+        print("\n".join(names))
+        return 0
+    wanted = names if args.all else args.names
+    if not wanted:
+        raise InputError(
+            f"say which version to build, or --all: {', '.join(names) or 'none'}"
+        )
+    for name in wanted:
+        status = build(name, args.sources, args.builddir, args.options)
+        if status:
+            return status
+    return 0
