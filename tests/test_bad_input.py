@@ -39,44 +39,16 @@ def line_of(name: str, start: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if line.startswith(start))
 
 
-def conf_line(setting: str) -> int:
-    """The line of conf.py that sets *setting*."""
-    return line_of("conf.py", setting)
-
-
 # name: ({file: edit}, the message expected, as "file:line: LEVEL: text")
 CASES: dict[str, tuple[dict[str, Edit], str]] = {
     "yaml front matter": (
         {"education.md": before("---\ntitle: [unclosed\n---\n")},
         "education.md:1: WARNING: Malformed YAML [myst.topmatter]",
     ),
-    "unknown option": (
-        {"experience/bytedance-lark.md": replace(":team:", ":colour: blue\n:team:")},
-        "experience/bytedance-lark.md:6: WARNING: cv:work 'bytedance-lark': unknown "
-        "option :colour:; accepted: :organisation:, :role:, :start:, :team:, "
-        ":location:, :end:, :url:, :skills:, :tags: [cv.option]",
-    ),
     "malformed date": (
         {"experience/bytedance-lark.md": replace(":start: 2020-04", ":start: 2020-13")},
         "experience/bytedance-lark.md:8: WARNING: cv:work 'bytedance-lark': :start: "
         "'2020-13' has no month 13: months run 01 to 12 [cv.date]",
-    ),
-    "not a kind of entry": (
-        {"experience/index.md": replace(":entries: work", ":entries: jobs")},
-        f"experience/index.md:{line_of('experience/index.md', ':entries:')}: "
-        "WARNING: cv:timeline: :entries: 'jobs' is not a "
-        "kind of entry: use work, education, project, teaching, award [cv.value]",
-    ),
-    "date in words": (
-        {"experience/bytedance-lark.md": replace(":end: 2020-06", ":end: June 2020")},
-        "experience/bytedance-lark.md:9: WARNING: cv:work 'bytedance-lark': :end: "
-        "'June 2020' is not a date: use YYYY, YYYY-MM or present [cv.date]",
-    ),
-    "reversed dates": (
-        {"experience/bytedance-lark.md": replace(":end: 2020-06", ":end: 2019-06")},
-        "experience/bytedance-lark.md:9: WARNING: cv:work 'bytedance-lark': ends "
-        "(2019-06) before it starts (2020-04): give the end on or after the start "
-        "[cv.date]",
     ),
     "empty required option": (
         {
@@ -86,22 +58,6 @@ CASES: dict[str, tuple[dict[str, Edit], str]] = {
         },
         "experience/bytedance-lark.md:5: WARNING: cv:work 'bytedance-lark': :role: "
         "it is empty: give a value [cv.value]",
-    ),
-    "empty skills item": (
-        {
-            "experience/bytedance-lark.md": replace(
-                ":skills: Golang,", ":skills: Golang, ,"
-            )
-        },
-        "experience/bytedance-lark.md:10: WARNING: cv:work 'bytedance-lark': :skills: "
-        "'Golang, , Thrift, Protobuf' has an empty item: separate items with single "
-        "commas [cv.skills]",
-    ),
-    "duplicate entry id": (
-        {"experience/tencent-csig.md": replace("tencent-csig\n", "bytedance-lark\n")},
-        "experience/tencent-csig.md:3: WARNING: duplicate CV entry id "
-        "'bytedance-lark': already used at experience/bytedance-lark.md:3; give each "
-        "entry its own id [cv.duplicate]",
     ),
     "broken ref": (
         {"skills.md": after("\nSee {ref}`no-such-label`.\n")},
@@ -148,18 +104,6 @@ CASES: dict[str, tuple[dict[str, Edit], str]] = {
         "skills.md:20: WARNING: image file not readable: missing.png "
         "[image.not_readable]",
     ),
-    "bad date format": (
-        {"conf.py": replace('cv_date_format = "%B %Y"', 'cv_date_format = "%B"')},
-        f"conf.py:{conf_line('cv_date_format')}: WARNING: cv_date_format '%B' "
-        "shows no year: use a strftime "
-        "format with %Y or %y, such as '%B %Y' [cv.config]",
-    ),
-    "bad skill aliases": (
-        {"conf.py": replace('"C": "C/C++",', '"C": 3,')},
-        f"conf.py:{conf_line('cv_skill_aliases')}: WARNING: cv_skill_aliases must "
-        "map each spelling (a string) to "
-        "a skill name (a string) [cv.config]",
-    ),
 }
 
 
@@ -173,11 +117,37 @@ def break_cv(project: Path, case: str) -> str:
     return message
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_is_reported_at_its_file_and_line(tmp_path: Path, case: str) -> None:
-    project = copy_cv(tmp_path / "cv")
+#: Cases a testroot of tests/test_directives.py pins already, with the same
+#: message: the real CV is broken here only for the make strict promise.
+PINNED = {"malformed date"}
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the CV built once: each case breaks it, builds again on its
+    saved environment (the pages it broke are read again), and mends it."""
+    project = copy_cv(tmp_path_factory.mktemp("warm") / "cv")
+    said, status = stopping_build(project, project.parent / "build")
+    assert (said, status) == ("", None)
+    return project, project.parent / "build"
+
+
+@pytest.mark.parametrize("case", sorted(set(CASES) - PINNED))
+def test_bad_input_is_reported_at_its_file_and_line(
+    warm: tuple[Path, Path], case: str
+) -> None:
+    project, builddir = warm
+    files = [project / name for name in CASES[case][0]]
+    saved = {path: path.read_bytes() if path.exists() else None for path in files}
     message = break_cv(project, case)
-    said, status = stopping_build(project, tmp_path / "build")
+    try:
+        said, status = stopping_build(project, builddir, freshenv=False)
+    finally:
+        for path, data in saved.items():
+            if data is None:
+                path.unlink()
+            else:
+                path.write_bytes(data)
     assert status in (None, 2)  # 2: a source that cannot be read stops it
     assert message in said.splitlines()
 

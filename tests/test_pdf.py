@@ -30,6 +30,8 @@ def test_a_build_elsewhere_gives_the_same_bytes(pdf: Path, tmp_path: Path) -> No
     copy = copy_cv(tmp_path / "cv")
     again = make_pdf(tmp_path / "build", papersize, source=copy)
     assert again.read_bytes() == pdf.read_bytes()
+    if papersize != "a4":
+        return  # the paper changes no step of an incremental build
     # After an edit and its undoing, the incremental build equals the clean one.
     page = copy / "experience" / "bytedance-lark.md"
     source = page.read_text(encoding="utf-8")
