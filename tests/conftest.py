@@ -246,8 +246,25 @@ _BUILT: dict[tuple[str, str], Any] = {}
 
 
 def _full_pdf(papersize: str, factory: pytest.TempPathFactory) -> Path:
+    """The CV's PDF on *papersize*, built in-process (test_pdf.py checks
+    that `make pdf` elsewhere gives the same bytes)."""
     if ("", papersize) not in _BUILT:
-        _BUILT["", papersize] = make_pdf(factory.mktemp(papersize), papersize)
+        saved = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+        try:
+            result = build(
+                ROOT,
+                factory.mktemp(papersize),
+                buildername="pdf",
+                confoverrides={"cv_pdf_paper": papersize},
+            )
+        finally:
+            if saved is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = saved
+        assert result.warnings == ""
+        _BUILT["", papersize] = result.outdir / "wenqing-luo-cv.pdf"
     path: Path = _BUILT["", papersize]
     return path
 
