@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_cv.catalogs import setup_catalogs
 from sphinx_cv.config import setup_config
 from sphinx_cv.directives import DIRECTIVES, RelatedLabel
 from sphinx_cv.domain import CVDomain
@@ -18,7 +19,6 @@ from sphinx_cv.epub import setup_epub
 from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
-from sphinx_cv.i18n import setup_i18n
 from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.pdf import setup_pdf
 from sphinx_cv.sitemap import setup_sitemap
@@ -66,7 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_sources(app)
     setup_sitemap(app)
     setup_variants(app)
-    setup_i18n(app)
+    setup_catalogs(app)
     setup_editions(app)
     return {
         "version": __version__,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from sphinx_cv import editions, epub, i18n, variants
+from sphinx_cv import catalogs, editions, epub, variants
 from sphinx_cv.diagnostics import conf_line, warn
 from sphinx_cv.problems import Problem
 
@@ -201,7 +201,7 @@ def init_config(app: Sphinx, config: Config) -> None:
     epub.tag_language(config)
     if not config.cv_downloads_root:
         config.cv_downloads_root = _downloads_root()
-    i18n.compile_catalogs(app)
+    catalogs.compile_catalogs(app)
 
 
 def setup_config(app: Sphinx) -> None:

@@ -152,7 +152,36 @@ class EntryDirective(ValidatedDirective):
         super().__init_subclass__(**kwargs)
 
     def run(self) -> list[nodes.Node]:
+        """Check the options, leave out what this version of the CV drops,
+        read the body, record the entry and render it."""
         entry_id = self.arguments[0]
+        fields = self._checked_fields(entry_id)
+        tags = fields.get("tags", ()) if fields else ()
+        if fields is not None and not variants.keeps_entry(
+            self.config, entry_id, tags, self.env.docname
+        ):
+            return []  # not in this version of the CV: never read
+        self.content = variants.drop_highlights(self.content, self.config)
+        if fields is not None:
+            self._translate(fields)
+        container = nodes.container()
+        self.set_source_info(container)
+        body = self.parse_content_to_nodes(allow_section_headings=False)
+        _strip_tag_space(body)
+        entry = self._noted(entry_id, fields, body) if fields is not None else None
+        if entry is None:
+            container += body  # shown as written; the warning says what is wrong
+            return [container]
+        # The anchor is a target of its own: links land on it in every output.
+        target = nodes.target("", "", ids=[entry.anchor])
+        self.state.document.note_explicit_target(target)
+        container += target
+        render_entry(container, entry, body, self.config)
+        return [container]
+
+    def _checked_fields(self, entry_id: str) -> dict[str, Any] | None:
+        """The parsed options, or None after a warning about each problem
+        (of an option, of the id, of a tag)."""
         who = f"{self.name} {entry_id!r}"
         fields = self.validate(who)
         try:
@@ -167,24 +196,20 @@ class EntryDirective(ValidatedDirective):
                 f"{who}: :tags: {problem}", Problem.TAGS, self.option_line("tags")
             )
             fields = None
-        if fields is not None and not variants.keeps_entry(
-            self.config, entry_id, tags, self.env.docname
-        ):
-            return []  # not in this version of the CV: never read
-        self.content = variants.drop_highlights(self.content, self.config)
+        return fields
+
+    def _translate(self, fields: dict[str, Any]) -> None:
+        """The options a translation renders, in the build's language."""
         i18n.note_catalogs(self.env)
-        if fields is not None:
-            translate = i18n.page_translator(self.env)
-            for name in i18n.translatable(self.kind):
-                if name in fields:
-                    fields[name] = translate(fields[name])
-        container = nodes.container()
-        self.set_source_info(container)
-        body = self.parse_content_to_nodes(allow_section_headings=False)
-        _strip_tag_space(body)
-        if fields is None:
-            container += body
-            return [container]
+        translate = i18n.page_translator(self.env)
+        for name in i18n.translatable(self.kind):
+            if name in fields:
+                fields[name] = translate(fields[name])
+
+    def _noted(
+        self, entry_id: str, fields: dict[str, Any], body: list[nodes.Node]
+    ) -> model.Entry | None:
+        """The entry, recorded in the ``cv`` domain; None if its id is taken."""
         summary, highlights = export_text(body)
         entry = model.Entry(
             kind=self.kind,
@@ -198,15 +223,7 @@ class EntryDirective(ValidatedDirective):
             },
         )
         domain = CVDomain.of(self.env)
-        if not domain.note_entry(entry, self.get_location()):
-            container += body
-            return [container]
-        # The anchor is a target of its own: LaTeX labels targets, not divs.
-        target = nodes.target("", "", ids=[entry.anchor])
-        self.state.document.note_explicit_target(target)
-        container += target
-        render_entry(container, entry, body, self.config)
-        return [container]
+        return entry if domain.note_entry(entry, self.get_location()) else None
 
 
 class PersonDirective(ValidatedDirective):

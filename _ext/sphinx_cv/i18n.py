@@ -9,7 +9,8 @@ options (an employer, a role, a place) are in it too: ``make gettext``
 extracts them with the page's other messages, and the directive translates
 them as it reads, so that the timeline, the skills index and the page
 descriptions, which are made from the entries, read in the same language as
-the pages.
+the pages. These are the helpers that translate; the build's hooks (the
+catalogs compiled, the options extracted) are :mod:`sphinx_cv.catalogs`.
 """
 
 from __future__ import annotations
@@ -18,19 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from docutils import nodes
-from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
 from sphinx.locale import get_translation
 from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
 from sphinx_cv import model
-from sphinx_cv.domain import CVDomain
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 #: The extension's catalog, and where its translations are kept.
@@ -78,39 +73,3 @@ def note_catalogs(env: BuildEnvironment) -> None:
     language = env.config.language or "en"
     for po in sorted(LOCALE.glob(f"{language}/LC_MESSAGES/*.po")):
         env.note_dependency(str(po))
-
-
-def extract_options(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``make gettext``: add each entry's text options to its page's catalog."""
-    builder = app.builder
-    if not isinstance(builder, MessageCatalogBuilder):
-        return
-    catalog = builder.catalogs[docname_to_domain(docname, app.config.gettext_compact)]
-    source = str(app.env.doc2path(docname))
-    for entry in CVDomain.of(app.env).on_page(docname):
-        for name in translatable(entry.kind):
-            value = getattr(entry, model.ATTRIBUTE.get(name, name))
-            if value:
-                catalog.add(value, MsgOrigin(source, entry.lineno))
-
-
-def compile_catalogs(app: Sphinx) -> None:
-    """Compile the extension's .po files beside the build's doctrees, where
-    Sphinx loads them from (the package's own folder may not be writable)."""
-    target = Path(app.doctreedir) / "sphinx_cv_locale"
-    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
-        mo = target / po.relative_to(LOCALE).with_suffix(".mo")
-        if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        mo.parent.mkdir(parents=True, exist_ok=True)
-        with po.open("rb") as source:
-            messages = read_po(source)
-        with mo.open("wb") as compiled:
-            write_mo(compiled, messages)
-    app.add_message_catalog(CATALOG, str(target))
-    # The theme's words Sphinx's catalog lacks: after it, for what it lacks.
-    app.add_message_catalog("sphinx", str(target))
-
-
-def setup_i18n(app: Sphinx) -> None:
-    app.connect("doctree-resolved", extract_options)

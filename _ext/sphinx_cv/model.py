@@ -171,7 +171,7 @@ _ENTRY_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 
 
 def parse_entry_id(text: str) -> str:
-    """An entry's id: it becomes an HTML id, a LaTeX label and a URL part."""
+    """An entry's id: it becomes an HTML id, a PDF label and a URL part."""
     if _ENTRY_ID.fullmatch(text) is None:
         raise ValueError(
             f"{text!r} is not an entry id: use lowercase letters and digits, "

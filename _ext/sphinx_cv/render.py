@@ -1,8 +1,8 @@
 """Docutils nodes for an entry: standard nodes with ``cv-*`` classes.
 
-No raw HTML: the same nodes become HTML (styled by ``_static/cv.css``),
-LaTeX (``sphinxclass*`` environments and ``\\DUrole*`` commands from
-``sphinxcv.sty``) and ePub.  Each entry's header is two lines, as on a
+No raw HTML: the same nodes become HTML (styled by
+``sphinx_cv/static/sphinx-cv.css``), the PDF's data (:mod:`sphinx_cv.printed`,
+which reads the classes) and ePub.  Each entry's header is two lines, as on a
 printed CV: what and when on the first, in what role and where on the second.
 """
 
@@ -171,8 +171,8 @@ def render_entry(
 def render_contacts(person: Person) -> nodes.container:
     """The contact line: e-mail, then each link, with icons where known.
 
-    The icons are HTML only (LaTeX drops them); the printed page shows each
-    address after its label instead (``latex_show_urls``).
+    The icons are HTML only; the printed page shows each address as typed
+    instead (:class:`sphinx_cv.printed.PrintLayout`).
     """
     line = nodes.paragraph()
     items = [("email", "E-mail", person.email, f"mailto:{person.email}")]

@@ -3,7 +3,7 @@
 Their directives leave a placeholder; once every page is read, a
 post-transform replaces it with standard nodes whose links are
 ``pending_xref`` nodes resolved by the ``cv`` domain, so they work in every
-builder (HTML, LaTeX, ePub).
+builder (HTML, PDF, ePub).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def _skills_index(domain: CVDomain, docname: str) -> nodes.Node:
                 uses += nodes.Text(str(i18n._("; ")))
             uses += entry_reference(entry, docname, labels[entry.id])
         listing += nodes.definition_list_item("", term, nodes.definition("", uses))
-    # A container, so that LaTeX can set the list in columns.
+    # A container, so that the PDF can set the list in two columns.
     return nodes.container("", listing, classes=["cv-skills-index"])
 
 
