@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -70,7 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_editions(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
