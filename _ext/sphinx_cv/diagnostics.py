@@ -15,15 +15,23 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
     from sphinx_cv.problems import Problem
+
+    #: Where a message points: ``path:line``, (docname, line), or a node.
+    Location = str | tuple[str | None, int | None] | nodes.Node | None
 
 logger = logging.getLogger("sphinx_cv")
 
 
 def warn(
-    problem: Problem, message: str, *args: Any, location: Any = None, stop: bool = False
+    problem: Problem,
+    message: str,
+    *args: Any,
+    location: Location = None,
+    stop: bool = False,
 ) -> None:
     """A ``cv.<problem>`` warning at *location*; an error if it will *stop*
     the build (the caller then stops it)."""

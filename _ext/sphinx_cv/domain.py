@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_cv.diagnostics import Location
+
 logger = logging.getLogger(__name__)
 
 
@@ -86,7 +88,7 @@ class CVDomain(Domain):
         docs: dict[str, int] = self.data["skills_index_docs"]
         return min(docs) if docs else None
 
-    def note_entry(self, entry: model.Entry, location: Any) -> bool:
+    def note_entry(self, entry: model.Entry, location: Location) -> bool:
         """Record *entry*; warn and refuse it if its id is taken."""
         other = self.entries.get(entry.id)
         if other is not None:
@@ -106,7 +108,7 @@ class CVDomain(Domain):
         people: dict[str, model.Person] = self.data["people"]
         return next(iter(people.values()), None)
 
-    def note_person(self, person: model.Person, location: Any) -> bool:
+    def note_person(self, person: model.Person, location: Location) -> bool:
         """Record whose CV it is; warn and refuse a second person."""
         other = self.person
         if other is not None:
@@ -275,7 +277,7 @@ class CVDomain(Domain):
                 yield (skill, skill, "skill", index_doc, anchor, 1)
 
     def _warn_duplicate(
-        self, entry: model.Entry, other: model.Entry, location: Any
+        self, entry: model.Entry, other: model.Entry, location: Location
     ) -> None:
         warn(
             Problem.DUPLICATE,

@@ -18,6 +18,7 @@ from sphinx_cv.i18n import _
 from sphinx_cv.site import is_website
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -70,7 +71,7 @@ def link_editions(
     pagename: str,
     templatename: str,
     context: dict[str, Any],
-    doctree: Any,
+    doctree: nodes.document | None,
 ) -> None:
     """The switch at the top of the page, and the alternates in its head."""
     if doctree is None or not is_website(app.builder) or not app.config.cv_editions:

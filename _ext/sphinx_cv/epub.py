@@ -29,6 +29,7 @@ from sphinx_cv.editions import language_tag
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 SVG = 'xmlns="http://www.w3.org/2000/svg"'
 
@@ -143,7 +144,7 @@ def finish_epub(app: Sphinx, exception: Exception | None) -> None:
         rewrite(book, app.config.epub_identifier, language)
 
 
-def tag_language(config: Any) -> None:
+def tag_language(config: Config) -> None:
     """The book's language as a language tag: Sphinx's ``zh_CN`` is not one
     (epubcheck: OPF-092), ``zh-CN`` is; Sphinx writes it into the package,
     the navigation, and here the pages."""

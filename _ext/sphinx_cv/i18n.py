@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
 from sphinx.locale import init as init_locale
@@ -26,6 +26,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx_cv import model
 
 if TYPE_CHECKING:
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: The extension's catalog, and where its translations are kept.
@@ -36,12 +37,12 @@ LOCALE = Path(__file__).with_name("locale")
 _ = get_translation(CATALOG)
 
 
-def dates(entry: model.Entry, config: Any) -> str:
+def dates(entry: model.Entry, config: Config) -> str:
     """The entry's dates in the build's language and its style of date."""
     return entry.dates(str(_(config.cv_date_format)), str(_(config.cv_present)))
 
 
-def date(when: model.PartialDate, config: Any) -> str:
+def date(when: model.PartialDate, config: Config) -> str:
     return when.format(str(_(config.cv_date_format)))
 
 

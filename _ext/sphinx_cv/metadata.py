@@ -18,6 +18,7 @@ from sphinx_cv.i18n import _
 from sphinx_cv.site import is_website
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -91,7 +92,7 @@ def page_context(
     pagename: str,
     templatename: str,
     context: dict[str, Any],
-    doctree: Any,
+    doctree: nodes.document | None,
 ) -> None:
     """Metadata for each HTML page: description, and JSON-LD on the index."""
     if doctree is None or not is_website(app.builder):

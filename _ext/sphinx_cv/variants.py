@@ -242,7 +242,10 @@ def _is_prose(paragraph: nodes.paragraph) -> bool:
 
 
 def plain_text_for_dropped(
-    app: Sphinx, env: BuildEnvironment, node: Any, contnode: nodes.Element
+    app: Sphinx,
+    env: BuildEnvironment,
+    node: addnodes.pending_xref,
+    contnode: nodes.Element,
 ) -> nodes.Element | None:
     """In a variant, a link to an entry or skill it dropped is plain text."""
     if active(app.config) is not None and node.get("refdomain") == "cv":

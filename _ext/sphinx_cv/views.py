@@ -8,7 +8,7 @@ builder (HTML, PDF, ePub).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -17,6 +17,9 @@ from sphinx_cv import i18n, model
 from sphinx_cv.directives import ValidatedDirective
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.render import entry_reference
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
 
 
 class timeline(nodes.General, nodes.Element):
@@ -61,7 +64,7 @@ class SkillsIndexDirective(ViewDirective):
     pages = "skills_index_docs"
 
 
-def _timeline(entries: list[model.Entry], docname: str, config: Any) -> nodes.Node:
+def _timeline(entries: list[model.Entry], docname: str, config: Config) -> nodes.Node:
     items = nodes.bullet_list(classes=["cv-timeline"])
     for entry in model.by_date(entries):
         dates = i18n.dates(entry, config)
