@@ -5,15 +5,17 @@ Read the Docs download root tracked as configuration."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, make_env, stopping_build
+from conftest import ROOT, build, make_env, poppler, stopping_build
 from sphinx_cv.config import VALUES
 
 TESTROOT = Path(__file__).parent / "roots" / "test-site"
@@ -100,7 +102,40 @@ def test_icons_come_without_sphinx_design_in_extensions(tmp_path: Path) -> None:
     assert result.warnings == ""
     page = BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
     icons = [svg["aria-label"] for svg in page.select(".cv-contacts svg.sd-octicon")]
-    assert icons == ["E-mail", "GitHub"]
+    assert icons == ["Location", "Phone", "E-mail", "GitHub"]
+
+
+def test_the_phone_and_the_place_reach_every_output(tmp_path: Path) -> None:
+    site = build(TESTROOT, tmp_path / "html")
+    page = BeautifulSoup((site.outdir / "index.html").read_text(), "html.parser")
+    contacts = page.select_one(".cv-contacts")
+    assert contacts is not None
+    assert " ".join(contacts.get_text().split()) == (
+        "London, GB · +44 20 7946 0958 · ada@example.org · ada"
+    )
+    assert contacts.select_one('a[href="tel:+442079460958"]') is not None
+    resume = json.loads((site.outdir / "resume.json").read_text())
+    assert resume["basics"]["phone"] == "+44 20 7946 0958"
+    assert resume["basics"]["location"] == {"city": "London", "countryCode": "GB"}
+    rendercv = yaml.safe_load((site.outdir / "rendercv.yaml").read_text())
+    assert (rendercv["cv"]["phone"], rendercv["cv"]["location"]) == (
+        "+44 20 7946 0958",
+        "London, GB",
+    )
+    [script] = page.select('script[type="application/ld+json"]')
+    person = json.loads(script.string)["mainEntity"]
+    assert person["telephone"] == "+44 20 7946 0958"
+    assert person["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "London",
+        "addressCountry": "GB",
+    }
+    printed = build(TESTROOT, tmp_path / "pdf", buildername="pdf")
+    text = poppler("pdftotext", printed.outdir / "ada-lovelace-cv.pdf", "-")
+    assert (
+        "London, GB | +44 20 7946 0958 | ada@example.org | github.com/ada"
+        in " ".join(text.split())
+    )
 
 
 def test_dirhtml_is_the_site_too(tmp_path: Path) -> None:

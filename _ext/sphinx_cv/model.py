@@ -183,6 +183,27 @@ def parse_entry_id(text: str) -> str:
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 
 
+_PHONE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
+
+
+def parse_phone(text: str) -> str:
+    """A telephone number as it is dialled: digits, spaces, + ( ) - ."""
+    text = " ".join(text.split())
+    if _PHONE.fullmatch(text) is None:
+        raise ValueError(
+            f"{text!r} is not a telephone number: use digits, spaces and + ( ) - ."
+        )
+    return text
+
+
+def parse_country(text: str) -> str:
+    """A country as its ISO 3166-1 code of two letters (``US``, ``CN``)."""
+    text = text.strip()
+    if re.fullmatch(r"[A-Za-z]{2}", text) is None:
+        raise ValueError(f"{text!r} is not a country code: use two letters, as US")
+    return text.upper()
+
+
 def parse_email(text: str) -> str:
     text = text.strip()
     if _EMAIL.fullmatch(text) is None:
@@ -312,6 +333,12 @@ FIELDS: dict[str, Field] = {
         split_list, doc="comma-separated tags of cv_tags", subtype=Problem.TAGS
     ),
     "email": Field(parse_email, doc="e-mail address"),
+    "phone": Field(parse_phone, doc="telephone number, as dialled"),
+    "address": Field(parse_text, doc="street address"),
+    "postcode": Field(parse_text, doc="postal code"),
+    "city": Field(parse_text, doc="city"),
+    "region": Field(parse_text, doc="region, state or province"),
+    "country": Field(parse_country, doc="country, as its ISO code of two letters"),
     "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
     "entries": Field(parse_kind, doc="one kind of entry, such as work"),
 }
@@ -341,7 +368,20 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 #: The options of ``cv:person``: (required, optional).
-PERSON_FIELDS = (("name",), ("email", "links"))
+PERSON_FIELDS = (
+    ("name",),
+    (
+        "email",
+        "phone",
+        "location",
+        "address",
+        "postcode",
+        "city",
+        "region",
+        "country",
+        "links",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -352,7 +392,22 @@ class Person:
     lineno: int
     name: str
     email: str = ""
+    phone: str = ""
+    #: Where the person is, as shown (``San Francisco, CA``); or in parts:
+    location: str = ""
+    address: str = ""
+    postcode: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
     links: tuple[Link, ...] = ()
+
+    @property
+    def place(self) -> str:
+        """Where the person is, as the contact line shows it."""
+        return self.location or ", ".join(
+            part for part in (self.city, self.region, self.country) if part
+        )
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ nothing else, so every string reaches it as data, never as markup:
 (``items`` of ``term`` and ``body``, runs both, and ``labels``),
 ``columns`` (``count``, ``body``),
 ``citation`` (``label``, ``body``), ``code`` (``text``), ``anchor``
-(``labels``), ``contacts`` (``items`` of ``text`` and ``url``) or ``entry``
+(``labels``), ``contacts`` (``items`` of ``text`` and ``url``, empty for
+text) or ``entry``
 (``id``, ``level``, ``lines`` of ``main`` and ``aside``, ``details``,
 ``body``, ``labels``); and a run is ``{"text"}``, ``{"pieces"}`` (a word
 that may break between them), ``{"strong"}``, ``{"emph"}``, ``{"code"}``,
@@ -100,9 +101,16 @@ class PrintLayout(SphinxPostTransform):
     @staticmethod
     def _contacts(contacts: nodes.Element) -> nodes.Element:
         line = nodes.paragraph()
-        for link in contacts.findall(nodes.reference):
-            address = model.short_address(link["refuri"])
-            line += nodes.reference(address, address, refuri=link["refuri"])
+        for item in classed(contacts, "cv-contact"):
+            link = item.next_node(nodes.reference)
+            if link is None:
+                text = item.astext().strip()
+                line += nodes.inline(text, text)
+                continue
+            uri = link["refuri"]
+            # A telephone number as written; an address as it would be typed.
+            text = link.astext() if uri.startswith("tel:") else model.short_address(uri)
+            line += nodes.reference(text, text, refuri=uri)
         return nodes.container("", line, classes=contacts["classes"])
 
 
@@ -253,9 +261,11 @@ class _Converter:
             if "cv-entry" in classes:
                 return [self.entry(node, depth, labels)]
             if "cv-contacts" in classes:
+                paragraph = node.next_node(nodes.paragraph)
                 contacts = [
-                    {"text": link.astext(), "url": link["refuri"]}
-                    for link in node.findall(nodes.reference)
+                    {"text": item.astext(), "url": item.get("refuri", "")}
+                    for item in (paragraph.children if paragraph else [])
+                    if isinstance(item, nodes.Element)
                 ]
                 return [{"type": "contacts", "items": contacts}]
             if "cv-skills-index" in classes:

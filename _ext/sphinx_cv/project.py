@@ -50,6 +50,7 @@ def _person(draft: Draft) -> str:
     lines = [":::{cv:person}", f":name: {draft.name}"]
     if draft.email:
         lines.append(f":email: {draft.email}")
+    lines += [f":{name}: {value}" for name, value in draft.contact.items() if value]
     if draft.links:
         lines.append(f":links: {', '.join(draft.links)}")
     return "\n".join([*lines, ":::"])

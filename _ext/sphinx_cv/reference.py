@@ -35,6 +35,12 @@ EXAMPLES: dict[str, str] = {
     "skills": "C, Golang",
     "tags": "core",
     "email": "ada@example.com",
+    "phone": "+44 20 7946 0958",
+    "address": "12 St James's Square",
+    "postcode": "SW1Y 4JH",
+    "city": "London",
+    "region": "England",
+    "country": "GB",
     "links": "GitHub ada https://github.com/ada, Website Blog https://ada.example.com",
     "entries": "work",
 }

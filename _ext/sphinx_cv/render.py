@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from sphinx_cv.model import Entry, Person
 
 #: The octicon shown before a link to each network.
-ICONS = {"github": "mark-github", "website": "pencil", "email": "mail"}
+ICONS = {
+    "github": "mark-github",
+    "website": "pencil",
+    "email": "mail",
+    "phone": "device-mobile",
+    "place": "location",
+}
 
 
 def replace_text(old: nodes.Text, new: nodes.Node | list[nodes.Node]) -> None:
@@ -175,19 +181,25 @@ def render_contacts(person: Person) -> nodes.container:
     instead (:class:`sphinx_cv.printed.PrintLayout`).
     """
     line = nodes.paragraph()
-    items = [("email", "E-mail", person.email, f"mailto:{person.email}")]
-    items = items if person.email else []
+    items = [
+        ("place", _("Location"), person.place, ""),
+        ("phone", _("Phone"), person.phone, f"tel:{person.phone.replace(' ', '')}"),
+        ("email", "E-mail", person.email, f"mailto:{person.email}"),
+    ]
+    items = [item for item in items if item[2]]
     items += [
         (link.network, link.network, link.label, link.url) for link in person.links
     ]
     for position, (network, name, label, url) in enumerate(items):
         if position:
             line += nodes.Text(" \u00b7 ")
+        item = nodes.inline(classes=["cv-contact"])
         icon = ICONS.get(network.casefold())
         if icon:
-            line += create_icon_node(get_octicon(icon, aria_label=name))
-            line += nodes.Text(" ")
+            item += create_icon_node(get_octicon(icon, aria_label=str(name)))
+            item += nodes.Text(" ")
         else:
             label = f"{name}: {label}"
-        line += nodes.reference(label, label, refuri=url)
+        item += nodes.reference(label, label, refuri=url) if url else nodes.Text(label)
+        line += item
     return nodes.container("", line, classes=["cv-contacts"])

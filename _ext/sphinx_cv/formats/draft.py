@@ -63,6 +63,8 @@ class Draft:
 
     name: str
     email: str = ""
+    #: The rest of ``cv:person``'s options: phone, location, address, ...
+    contact: dict[str, str] = field(default_factory=dict)
     #: ``Network label URL`` items, as ``cv:person``'s :links: takes them.
     links: list[str] = field(default_factory=list)
     intro: str = ""
@@ -258,6 +260,14 @@ class Reader:
         for key, value in item.items():
             if key not in used and value not in ("", None, [], {}):
                 self.draft.unmapped.append(self.dotted((*where, key)))
+
+    def checked_value(self, where: Where, option: str, value: str) -> str:
+        """*value* as the model's option *option* reads it, or a failure."""
+        try:
+            parsed = model.FIELDS[option].parse(value)
+        except ValueError as error:
+            raise self.fail(where, str(error)) from None
+        return str(parsed)
 
     def checked(self, where: Where, entry: DraftEntry) -> DraftEntry | None:
         """*entry* if it holds together; None, reported, if it lacks what an

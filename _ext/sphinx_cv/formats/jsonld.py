@@ -10,14 +10,28 @@ from sphinx_cv import model
 def write(cv: model.CV, page_url: str) -> dict[str, Any]:
     """The index page as a schema.org ProfilePage about its Person.
 
-    No phone number or postal address: the CV gives none, and would not
-    want them published.
+    A telephone number and an address only where the CV gives them: it is
+    published with them, so the page says them too.
     """
     entries, person = cv.entries, cv.person
     about: dict[str, Any] = {"@type": "Person"}
     if person is not None:
         about["name"] = person.name
         about["sameAs"] = [link.url for link in person.links]
+        if person.phone:
+            about["telephone"] = person.phone
+        address = {
+            "streetAddress": person.address,
+            "postalCode": person.postcode,
+            "addressLocality": person.city or person.location,
+            "addressRegion": person.region,
+            "addressCountry": person.country,
+        }
+        if any(address.values()):
+            about["address"] = {
+                "@type": "PostalAddress",
+                **{key: value for key, value in address.items() if value},
+            }
     schools = dict.fromkeys(e.organisation for e in entries if e.kind == "education")
     about["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": s} for s in schools]
     about["knowsAbout"] = list(cv.skills)

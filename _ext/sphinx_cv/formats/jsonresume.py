@@ -49,6 +49,15 @@ SECTIONS = (
     "projects",
 )
 
+#: JSON Resume's ``basics.location``, by the ``cv:person`` option each is.
+LOCATION = {
+    "address": "address",
+    "postalCode": "postcode",
+    "city": "city",
+    "region": "region",
+    "countryCode": "country",
+}
+
 
 class _Reader(Reader):
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
@@ -120,6 +129,20 @@ class _Reader(Reader):
                 self.draft.email = model.parse_email(email)
             except ValueError as error:
                 raise self.fail((*where, "email"), str(error)) from None
+        phone = self.text_of(where, basics, "phone")
+        if phone:
+            self.draft.contact["phone"] = self.checked_value(
+                (*where, "phone"), "phone", phone
+            )
+        location = basics.get("location") or {}
+        if not isinstance(location, dict):
+            raise self.fail((*where, "location"), "must be an object")
+        for key, option in LOCATION.items():
+            value = self.text_of((*where, "location"), location, key)
+            if value:
+                place = (*where, "location", key)
+                self.draft.contact[option] = self.checked_value(place, option, value)
+        self.rest((*where, "location"), location, set(LOCATION))
         url = self.text_of(where, basics, "url")
         if url:
             self.draft.links.append(
@@ -141,9 +164,8 @@ class _Reader(Reader):
             self.rest(at, profile, {"network", "username", "url"})
         intro = [self.text_of(where, basics, key) for key in ("label", "summary")]
         self.draft.intro = "\n\n".join(escape(text) for text in intro if text)
-        self.rest(
-            where, basics, {"name", "email", "url", "profiles", "label", "summary"}
-        )
+        read = {"name", "email", "phone", "location", "url", "profiles"}
+        self.rest(where, basics, read | {"label", "summary"})
 
     def url(self, where: Where, text: str) -> str:
         try:
@@ -515,7 +537,9 @@ def write(cv: model.CV) -> dict[str, Any]:
     entries, person = cv.entries, cv.person
     basics: dict[str, Any] = {}
     if person is not None:
-        basics = {"name": person.name, "email": person.email}
+        basics = {"name": person.name, "email": person.email, "phone": person.phone}
+        place = {key: getattr(person, option) for key, option in LOCATION.items()}
+        basics["location"] = {key: value for key, value in place.items() if value}
         websites = [link.url for link in person.links if link.is_website]
         if websites:
             basics["url"] = websites[0]

@@ -174,6 +174,10 @@ class _Reader(Reader):
                 self.draft.email = model.parse_email(email)
             except ValueError as error:
                 raise self.fail(("email",), str(error)) from None
+        for key in ("phone", "location"):
+            value = self.text_of((), self.cv, key)
+            if value:
+                self.draft.contact[key] = self.checked_value((key,), key, value)
         website = self.text_of((), self.cv, "website")
         if website:
             self.draft.links.append(
@@ -207,7 +211,8 @@ class _Reader(Reader):
         self.rest(
             (),
             self.cv,
-            {"name", "email", "website", "social_networks", "headline", "sections"},
+            {"name", "email", "phone", "location", "website", "social_networks"}
+            | {"headline", "sections"},
         )
 
     def url(self, where: Where, text: str) -> str:
@@ -472,6 +477,11 @@ def write(cv: model.CV) -> dict[str, Any]:
         out["name"] = person.name
         if person.email:
             out["email"] = person.email
+        if person.place:
+            out["location"] = person.place
+        # RenderCV reads a number with its country's code only (+1 ...).
+        if person.phone.startswith("+"):
+            out["phone"] = person.phone
         for link in person.links:
             if link.is_website:
                 out.setdefault("website", link.url)
