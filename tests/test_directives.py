@@ -57,7 +57,7 @@ BAD_INPUT = {
     "bad-timeline-kind": (
         4,
         "cv:timeline: :entries: 'jobs' is not a kind of entry: use work, "
-        "education, project, teaching, award [cv.value]",
+        "education, volunteer, project, teaching, award [cv.value]",
     ),
     "bad-url": (
         6,

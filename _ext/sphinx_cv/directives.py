@@ -334,6 +334,10 @@ class EducationDirective(EntryDirective):
     kind = "education"
 
 
+class VolunteerDirective(EntryDirective):
+    kind = "volunteer"
+
+
 class ProjectDirective(EntryDirective):
     kind = "project"
 
@@ -351,6 +355,7 @@ DIRECTIVES: dict[str, type[SphinxDirective]] = {
     for cls in (
         WorkDirective,
         EducationDirective,
+        VolunteerDirective,
         ProjectDirective,
         TeachingDirective,
         AwardDirective,

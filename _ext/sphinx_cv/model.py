@@ -123,6 +123,16 @@ def split_list(text: str) -> tuple[str, ...]:
     return items
 
 
+def split_semicolons(text: str) -> tuple[str, ...]:
+    """Split an option whose items may hold commas (courses) at semicolons."""
+    items = tuple(item.strip() for item in text.split(";"))
+    if any(not item for item in items):
+        raise ValueError(
+            f"{text!r} has an empty item: separate items with single semicolons"
+        )
+    return items
+
+
 def parse_text(text: str) -> str:
     text = " ".join(text.split())
     if not text:
@@ -326,6 +336,10 @@ FIELDS: dict[str, Field] = {
         parse_academic_years, doc="academic years, YYYY-YY, ...", subtype=Problem.DATE
     ),
     "advisor": Field(parse_text, doc="research advisor"),
+    "score": Field(parse_text, doc="grade or score, as given (4.0, first class)"),
+    "courses": Field(
+        split_semicolons, doc="courses taken, parted by semicolons", translatable=False
+    ),
     "instructor": Field(parse_text, doc="course instructor", translatable=True),
     "url": Field(parse_url, doc="http(s) or mailto address", subtype=Problem.URL),
     "skills": Field(split_list, doc="comma-separated skills", subtype=Problem.SKILLS),
@@ -351,7 +365,21 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "education": (
         ("organisation", "degree", "start"),
-        ("location", "end", "expected", "advisor", "url", "skills", "tags"),
+        (
+            "location",
+            "end",
+            "expected",
+            "advisor",
+            "score",
+            "courses",
+            "url",
+            "skills",
+            "tags",
+        ),
+    ),
+    "volunteer": (
+        ("organisation", "role", "start"),
+        ("location", "end", "url", "skills", "tags"),
     ),
     "project": (
         ("name", "start"),
@@ -432,6 +460,8 @@ class Entry:
     expected: PartialDate | None = None
     years: tuple[str, ...] = ()
     advisor: str = ""
+    score: str = ""
+    courses: tuple[str, ...] = ()
     instructor: str = ""
     url: str = ""
     skills: tuple[str, ...] = field(default=())
@@ -455,6 +485,8 @@ class Entry:
         comma, in a language that has one)."""
         if self.kind == "work":
             parts = [self.organisation, self.team]
+        elif self.kind == "volunteer":
+            parts = [self.organisation, self.role]
         elif self.kind == "education":
             parts = [self.degree, self.organisation]
         elif self.kind == "project":

@@ -30,6 +30,8 @@ EXAMPLES: dict[str, str] = {
     "expected": "2023-06",
     "years": "2018-19, 2019-20",
     "advisor": "Grace Hopper",
+    "score": "First class",
+    "courses": "Analysis; Mechanics, with Lab",
     "instructor": "Alan Turing",
     "url": "https://example.com/",
     "skills": "C, Golang",
@@ -48,7 +50,8 @@ EXAMPLES: dict[str, str] = {
 #: What each kind of entry is for.
 KIND_DOCS = {
     "work": "a position held: employer, role, team, place and dates",
-    "education": "a degree: institution, degree, dates, advisor",
+    "education": "a degree: institution, degree, dates, advisor, score, courses",
+    "volunteer": "unpaid service: organisation, role, place and dates",
     "project": "a project: its name, your role, its kind and dates",
     "teaching": "a teaching position: role, course, institution, dates",
     "award": "an honour: its title, who gave it, and the academic years",

@@ -125,6 +125,7 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
                 entry.degree,
                 entry.advisor and _("advisor: {name}").format(name=entry.advisor),
                 expected,
+                entry.score and _("score: {score}").format(score=entry.score),
             )
         else:
             at = _("{role} at {team}").format(role=entry.role, team=entry.team)
@@ -137,9 +138,16 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
 
 
 def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
-    """One line for the skills used and the public address, if any."""
+    """One line for the courses taken, the skills used and the public
+    address, if any."""
     line = nodes.paragraph(classes=["cv-entry-details"])
+    if entry.courses:
+        courses = nodes.inline(classes=["cv-entry-courses"])
+        courses += nodes.Text(_("Courses: ") + str(_("; ")).join(entry.courses))
+        line += courses
     if entry.skills:
+        if entry.courses:
+            line += nodes.Text(" \u00b7 ")
         skills = nodes.inline(classes=["cv-entry-skills"])
         skills += nodes.Text(_("Skills: "))
         for position, skill in enumerate(entry.skills):
@@ -153,7 +161,7 @@ def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
         source = nodes.inline(classes=["cv-entry-url"])
         source += nodes.Text(_("Source: "))
         source += nodes.reference(shown, shown, refuri=entry.url)
-        if entry.skills:
+        if len(line):
             line += nodes.Text(" \u00b7 ")
         line += source
     return [line] if len(line) else []

@@ -189,7 +189,10 @@ class _Reader(Reader):
                 "url": self.text_of(where, item, "url")
                 and self.url((*where, "url"), self.text_of(where, item, "url")),
             }
-            entry = self.entry(where, "work", f"{organisation} {role}", options, item)
+            kind = "volunteer" if section == "volunteer" else "work"
+            if kind == "volunteer" and options.pop("team"):
+                self.draft.unmapped.append(dotted((*where, "description")))
+            entry = self.entry(where, kind, f"{organisation} {role}", options, item)
             if entry is not None:
                 entry.title = escape(f"{organisation}: {role}")
                 found.append(entry)
@@ -230,16 +233,14 @@ class _Reader(Reader):
                 continue
             score = self.text_of(where, item, "score")
             if score:
-                entry.highlights.append(escape(f"Score: {score}"))
-                self.draft.changed.append(
-                    f"{dotted((*where, 'score'))}: a bullet, not exported"
-                )
+                entry.options["score"] = score
             courses = self.strings(where, item, "courses")
-            if courses:
-                entry.highlights += [escape(f"Course: {c}") for c in courses]
-                self.draft.changed.append(
-                    f"{dotted((*where, 'courses'))}: bullets, not exported"
+            if any(";" in course for course in courses):
+                raise self.fail(
+                    (*where, "courses"), "a course holds a semicolon, which parts them"
                 )
+            if courses:
+                entry.options["courses"] = "; ".join(courses)
             found.append(entry)
             self.rest(
                 where,
@@ -407,10 +408,6 @@ class _Reader(Reader):
         self.draft.work = self.work("work")
         education = self.education()
         volunteer = self.work("volunteer")
-        for number in range(len(volunteer)):
-            self.draft.changed.append(
-                f"volunteer[{number}]: a cv:work entry, exported under work"
-            )
         self.draft.projects = self.projects()
         honours = self.awards("awards") + self.awards("certificates")
         self.publications()
@@ -501,6 +498,22 @@ def _education(entry: model.Entry) -> dict[str, Any]:
         "location": entry.location,
         "advisor": entry.advisor,
         "expectedDate": entry.expected.iso() if entry.expected else "",
+        "score": entry.score,
+        "courses": list(entry.courses),
+    }
+    return {key: value for key, value in item.items() if value}
+
+
+def _volunteer(entry: model.Entry) -> dict[str, Any]:
+    item = {
+        "organization": entry.organisation,
+        "position": entry.role,
+        "url": entry.url,
+        **_dates(entry),
+        "summary": entry.summary,
+        "highlights": list(entry.highlights),
+        # Beyond the schema (which allows more): what the CV says besides.
+        "location": entry.location,
     }
     return {key: value for key, value in item.items() if value}
 
@@ -530,10 +543,9 @@ def _award(entry: model.Entry) -> dict[str, Any]:
 
 
 def write(cv: model.CV) -> dict[str, Any]:
-    """The CV as JSON Resume: https://jsonresume.org/schema (1.3). The
-    teaching entry goes to ``work``, since the CV lists it as a position
-    held, with duties; ``volunteer`` is for unpaid service, which the CV
-    does not say it was."""
+    """The CV as JSON Resume: https://jsonresume.org/schema (1.3). A
+    teaching entry goes to ``work``, a position held, with duties; unpaid
+    service is ``cv:volunteer``, and goes to ``volunteer``."""
     entries, person = cv.entries, cv.person
     basics: dict[str, Any] = {}
     if person is not None:
@@ -551,6 +563,7 @@ def write(cv: model.CV) -> dict[str, Any]:
     return {
         "basics": {key: value for key, value in basics.items() if value},
         "work": [_work(e) for e in entries if e.kind in ("work", "teaching")],
+        "volunteer": [_volunteer(e) for e in entries if e.kind == "volunteer"],
         "education": [_education(e) for e in entries if e.kind == "education"],
         "awards": [_award(e) for e in entries if e.kind == "award"],
         "skills": [

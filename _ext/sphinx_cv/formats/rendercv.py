@@ -503,6 +503,10 @@ def write(cv: model.CV) -> dict[str, Any]:
         if entry.kind == "education":
             study, area = model.split_degree(entry.degree)
             notes = [f"Advisor: {entry.advisor}"] if entry.advisor else []
+            if entry.score:
+                notes.append(f"Score: {entry.score}")
+            if entry.courses:
+                notes.append(f"Courses: {'; '.join(entry.courses)}")
             if entry.expected:
                 notes.append(f"Expected {entry.expected.format(cv.date_format)}")
             sections.setdefault("Education", []).append(
@@ -515,10 +519,16 @@ def write(cv: model.CV) -> dict[str, Any]:
                     "highlights": notes + highlights(entry),
                 }
             )
-        elif entry.kind in ("work", "teaching"):
-            title = "Experience" if entry.kind == "work" else "Teaching Experience"
+        elif entry.kind in ("work", "teaching", "volunteer"):
+            title = {
+                "work": "Experience",
+                "teaching": "Teaching Experience",
+                "volunteer": "Volunteering",
+            }[entry.kind]
             position = (
-                entry.role if entry.kind == "work" else f"{entry.role}, {entry.course}"
+                f"{entry.role}, {entry.course}"
+                if entry.kind == "teaching"
+                else entry.role
             )
             sections.setdefault(title, []).append(
                 {
