@@ -36,8 +36,8 @@ BAD_INPUT = {
     ),
     "bad-date-words": (
         7,
-        "cv:work 'acme': :end: 'Feb 2021' is not a date: use YYYY, YYYY-MM or "
-        "present [cv.date]",
+        "cv:work 'acme': :end: 'Feb 2021' is not a date: use YYYY, YYYY-MM, "
+        "YYYY-MM-DD or present [cv.date]",
     ),
     "bad-end-before-start": (
         7,

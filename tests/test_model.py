@@ -21,9 +21,9 @@ def test_dates_are_years_or_months(text: str, date: PartialDate) -> None:
     [
         ("2021-13", "'2021-13' has no month 13: months run 01 to 12"),
         ("2021-00", "'2021-00' has no month 0: months run 01 to 12"),
-        ("Feb 2021", "'Feb 2021' is not a date: use YYYY or YYYY-MM"),
-        ("21-02", "'21-02' is not a date: use YYYY or YYYY-MM"),
-        ("", "'' is not a date: use YYYY or YYYY-MM"),
+        ("Feb 2021", "'Feb 2021' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("21-02", "'21-02' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("", "'' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )
 def test_malformed_dates_say_what_is_accepted(text: str, message: str) -> None:
@@ -34,7 +34,7 @@ def test_malformed_dates_say_what_is_accepted(text: str, message: str) -> None:
 def test_an_end_may_be_present_in_any_case() -> None:
     assert model.parse_end("Present") is None
     assert model.parse_end("2020-12") == PartialDate(2020, 12)
-    with pytest.raises(ValueError, match="use YYYY, YYYY-MM or present"):
+    with pytest.raises(ValueError, match="use YYYY, YYYY-MM, YYYY-MM-DD or present"):
         model.parse_end("now")
 
 

@@ -25,33 +25,42 @@ from sphinx_cv.problems import Problem
 
 PRESENT = "present"
 
-_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _ACADEMIC_YEAR = re.compile(r"(?P<start>\d{4})-(?P<end>\d{2})")
 
 
 @functools.total_ordering
 @dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year or to the month, as CVs give them.
+    """A date known to the year, the month or the day, as CVs give them.
 
     Ordered by :attr:`sort_key`: a year alone comes before the months of that
-    year (a dataclass's own order would compare ``None`` with a month).
+    year (a dataclass's own order would compare ``None`` with a month). A
+    CV shows months: the day, where the source gives one, is kept for the
+    exports, which write it back.
     """
 
     year: int
     month: int | None = None
+    day: int | None = None
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Parse ``YYYY`` or ``YYYY-MM``; anything else is a ValueError."""
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; else a ValueError."""
         match = _DATE.fullmatch(text.strip())
         if match is None:
-            raise ValueError(f"{text!r} is not a date: use YYYY or YYYY-MM")
+            raise ValueError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         year = int(match["year"])
         month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] else None
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}: months run 01 to 12")
-        return cls(year, month)
+        if month is not None and day is not None:
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{text!r} has no day {day} in that month") from None
+        return cls(year, month, day)
 
     def format(self, month_format: str) -> str:
         """Show the date with *month_format* (strftime, and ``%-m`` for the
@@ -62,13 +71,18 @@ class PartialDate:
         return datetime.date(self.year, self.month, 1).strftime(month_format)
 
     def iso(self) -> str:
-        """``YYYY`` or ``YYYY-MM``: the ISO 8601 subset JSON Resume accepts."""
-        return f"{self.year}" if self.month is None else f"{self.year}-{self.month:02d}"
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as JSON Resume takes it."""
+        if self.month is None:
+            return f"{self.year}"
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
 
     @property
-    def sort_key(self) -> tuple[int, int]:
-        """Year-only dates sort before the months of that year."""
-        return (self.year, self.month or 0)
+    def sort_key(self) -> tuple[int, int, int]:
+        """Year-only dates sort before the months of that year, a month
+        before its days."""
+        return (self.year, self.month or 0, self.day or 0)
 
     def __lt__(self, other: PartialDate) -> bool:
         return self.sort_key < other.sort_key
@@ -86,7 +100,7 @@ def parse_end(text: str) -> PartialDate | None:
         return PartialDate.parse(text)
     except ValueError:
         raise ValueError(
-            f"{text!r} is not a date: use YYYY, YYYY-MM or present"
+            f"{text!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or present"
         ) from None
 
 
@@ -504,14 +518,14 @@ class Entry:
             return max(academic_year_end(year) for year in self.years)
         return self.end
 
-    def sort_key(self) -> tuple[tuple[int, int], tuple[int, int]]:
+    def sort_key(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
         """By start, then by end (going on counts as latest); an award by
         the year it was last given."""
         if self.start is None:
             given = self.last_date
             assert given is not None, "an award has years"
             return (given.sort_key, given.sort_key)
-        end = self.end.sort_key if self.end else (9999, 99)
+        end = self.end.sort_key if self.end else (9999, 99, 99)
         return (self.start.sort_key, end)
 
     def dates(self, month_format: str, present: str) -> str:

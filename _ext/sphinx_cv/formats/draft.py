@@ -195,31 +195,18 @@ def locate(text: str, path: tuple[str | int, ...]) -> int | None:
     return None if node is None else int(node.start_mark.line) + 1
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def month_date(value: Any) -> tuple[str, bool]:
+def iso_date(value: Any) -> str:
     """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML may give a
-    date or a year as a number) as the model takes it, ``YYYY`` or
-    ``YYYY-MM``, and whether a day was dropped. A ValueError says why a
-    value is no date."""
+    date or a year as a number) as the model takes it, to the day where it
+    has one. A ValueError says why a value is no date."""
     import datetime
 
     if isinstance(value, datetime.date):
-        return f"{value.year:04d}-{value.month:02d}", True
+        return value.isoformat()[:10]
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     text = str(value).strip()
-    match = _ISO.fullmatch(text)
-    if match is None or isinstance(value, bool):
-        raise ValueError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.groups()
-    if month is not None and not 1 <= int(month) <= 12:
-        raise ValueError(f"{text!r} has no month {month}: months run 01 to 12")
-    if day is not None:
-        try:
-            datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValueError(f"{text!r} has no day {day} in that month") from None
-    return (f"{year}-{month}" if month else year), day is not None
+    return model.PartialDate.parse(text).iso()
 
 
 #: Where a value is in the document read: its keys and indexes.

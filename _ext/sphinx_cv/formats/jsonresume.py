@@ -27,7 +27,7 @@ from sphinx_cv.formats.draft import (
     Where,
     dotted,
     escape,
-    month_date,
+    iso_date,
     one_line,
     slug,
 )
@@ -86,12 +86,9 @@ class _Reader(Reader):
         if not raw:
             return ""
         try:
-            value, dropped_day = month_date(raw)
+            return iso_date(raw)
         except ValueError as error:
             raise self.fail((*where, key), str(error)) from None
-        if dropped_day:
-            self.draft.changed.append(f"{dotted((*where, key))}: day dropped")
-        return value
 
     def entry(
         self,

@@ -27,9 +27,9 @@ from sphinx_cv.formats.draft import (
     Reader,
     Where,
     escape,
+    iso_date,
     locate,
     markdown_to_text,
-    month_date,
     one_line,
     slug,
 )
@@ -92,12 +92,12 @@ class _Reader(Reader):
         self.cv = cv
         self.bib_keys: set[str] = set()
 
-    def date(self, where: Where, value: Any, *, end: bool = False) -> tuple[str, bool]:
-        """(YYYY or YYYY-MM or present, a day was dropped)."""
+    def date(self, where: Where, value: Any, *, end: bool = False) -> str:
+        """YYYY, YYYY-MM, YYYY-MM-DD, or present."""
         if end and str(value).strip().casefold() == "present":
-            return model.PRESENT, False
+            return model.PRESENT
         try:
-            return month_date(value)
+            return iso_date(value)
         except ValueError as error:
             words = "YYYY-MM-DD, YYYY-MM, YYYY" + (" or present" if end else "")
             raise self.fail(where, f"{error}; RenderCV takes {words}") from None
@@ -106,20 +106,15 @@ class _Reader(Reader):
         options: dict[str, str] = {}
         for key, option in (("start_date", "start"), ("end_date", "end")):
             if item.get(key) not in (None, ""):
-                value, dropped = self.date(
+                options[option] = self.date(
                     (*where, key), item[key], end=key == "end_date"
                 )
-                options[option] = value
-                if dropped:
-                    self.draft.changed.append(
-                        f"{self.dotted((*where, key))}: day dropped"
-                    )
         if "start" in options and "end" not in options:
             options["end"] = model.PRESENT
         given = item.get("date")
         if given not in (None, "") and "start" not in options:
             try:
-                value, dropped = month_date(given)
+                value = iso_date(given)
             except ValueError:
                 if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", str(given)):
                     raise self.fail(
@@ -402,7 +397,7 @@ class _Reader(Reader):
             fields["url"] = self.url((*where, "url"), url)
         date = item.get("date")
         if date not in (None, ""):
-            value, _ = self.date((*where, "date"), date)
+            value = self.date((*where, "date"), date)
             fields["year"] = value[:4]
             if len(value) > 4:
                 fields["month"] = str(int(value[5:7]))
