@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
-from test_web import package_index, reachable
+from test_web import SCHEMA, package_index, reachable
 
 import sphinx_cv
-from conftest import ROOT, build, make_env
+from conftest import ROOT, Build, build, make_env
 from sphinx_cv import cli, model, reference
 from sphinx_cv.formats.draft import markdown_to_text
 from sphinx_cv.formats.rendercv import section_title
@@ -287,11 +288,6 @@ JSON_RESUME_DIFFERENCES = {
     "basics.profiles[0].username": "exported as the URL's last part",
     "awards[0].date": "the year only",
     "awards[0].summary": "exported as title, awarder, year",
-    "publications[0].name": "in references.bib, not exported",
-    "publications[0].publisher": "in references.bib",
-    "publications[0].releaseDate": "in references.bib",
-    "publications[0].url": "in references.bib",
-    "publications[0].summary": "in references.bib",
     "skills[0].level": "on the skills page, not exported",
     "skills[0].keywords": "exported skills are the entries' skills",
     "skills[1].name": "on the skills page, not exported",
@@ -307,6 +303,15 @@ JSON_RESUME_DIFFERENCES = {
     "projects[0].roles": "one :role: option, exported as one role",
     "projects[0].entity": "not imported",
 }
+
+
+@needs_data
+def test_every_resume_json_written_is_valid(
+    from_json: Imported, from_rendercv: Imported
+) -> None:
+    validator = jsonschema.Draft7Validator(json.loads(SCHEMA.read_text()))
+    for imported in (from_json, from_rendercv):
+        validator.validate(json.loads((imported.outdir / "resume.json").read_text()))
 
 
 @needs_data
@@ -342,7 +347,10 @@ RENDERCV_DIFFERENCES = {
     "cv.sections.projects[0].highlights": "exported after the summary",
     "cv.sections.projects[1].highlights": "exported after the summary",
     "cv.sections.projects[1].date": "exported as start_date and end_date",
-    "cv.sections.publications": "in references.bib, not exported",
+    "cv.sections.publications[0].authors": "Markdown emphasis dropped in BibTeX",
+    "cv.sections.publications[1].authors": "Markdown emphasis dropped in BibTeX",
+    "cv.sections.publications[2].authors": "Markdown emphasis dropped in BibTeX",
+    "cv.sections.publications[3].authors": "Markdown emphasis dropped in BibTeX",
     "cv.sections.selected_honors": "a page of Markdown, not exported",
     "cv.sections.skills": "on the skills page; exported skills are the entries'",
     "cv.sections.patents": "a page of Markdown, not exported",
@@ -509,6 +517,66 @@ def test_both_samples_build_a_pdf_and_an_epub(
             result = build(imported.source, out, buildername=builder)
             assert result.warnings == ""
             assert len(list(result.outdir.glob(f"*.{builder}"))) == 1
+
+
+#: RenderCV itself, in an environment of its own (it needs Python 3.12).
+RENDERCV_VENV = ROOT / "tests" / ".venv-rendercv"
+
+
+def rendercv_python() -> Path:
+    """The Python of RenderCV 2.8's environment, made on first use."""
+    python = RENDERCV_VENV / "bin" / "python"
+    if python.exists():
+        return python
+    candidates = [shutil.which(f"python3.{minor}") for minor in (12, 13)]
+    candidates += [
+        str(p) for p in Path.home().glob(".pyenv/versions/3.1[23]*/bin/python3")
+    ]
+    working = [
+        c
+        for c in candidates
+        if c and subprocess.run([c, "--version"], capture_output=True).returncode == 0
+    ]
+    if not working:
+        pytest.skip("needs a Python 3.12 or newer for RenderCV 2.8")
+    base = working[0]
+    index = package_index()
+    if not reachable(index):
+        pytest.skip(f"needs the package index ({index}) to install RenderCV")
+    subprocess.run([base, "-m", "venv", RENDERCV_VENV], check=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "rendercv[full]==2.8", "click"],
+        check=True,
+        capture_output=True,
+    )
+    return python
+
+
+@needs_data
+@pytest.mark.audit
+def test_rendercv_itself_reads_every_rendercv_yaml_written(
+    from_json: Imported, from_rendercv: Imported, cv_html: Build, tmp_path: Path
+) -> None:
+    """RenderCV's own model validates each export (without its PDF, which
+    needs a Typst package it downloads)."""
+    python = rendercv_python()
+    for name, build_ in [
+        ("json", from_json),
+        ("rendercv", from_rendercv),
+        ("cv", cv_html),
+    ]:
+        source = tmp_path / f"{name}.yaml"
+        shutil.copy(build_.outdir / "rendercv.yaml", source)
+        result = subprocess.run(
+            [python, "-m", "rendercv", "render", source.name, "--dont-generate-pdf",
+             "--dont-generate-png", "--dont-generate-html", "--dont-generate-markdown"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )  # fmt: skip
+        said = result.stdout + result.stderr
+        assert result.returncode == 0 and "validation error" not in said, said[-3000:]
 
 
 # -- The wheel ------------------------------------------------------------------------

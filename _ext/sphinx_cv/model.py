@@ -642,6 +642,21 @@ def join_degree(study: str, area: str) -> str:
 
 
 @dataclass(frozen=True)
+class Publication:
+    """A publication the CV lists: an entry of its bibliography."""
+
+    key: str
+    title: str
+    authors: tuple[str, ...] = ()
+    #: The journal, or whoever published it.
+    venue: str = ""
+    date: PartialDate | None = None
+    url: str = ""
+    doi: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
 class CV:
     """The whole CV, as every format writes it: whose it is, its entries in
     the order it reads, and its skills with the spellings entries use."""
@@ -653,3 +668,5 @@ class CV:
     #: Each skill with the spellings entries use (see skill_spellings).
     spellings: dict[str, list[str]]
     date_format: str = "%B %Y"
+    #: The bibliography entries the publications page lists, in its order.
+    publications: tuple[Publication, ...] = ()

@@ -209,6 +209,15 @@ def iso_date(value: Any) -> str:
     return model.PartialDate.parse(text).iso()
 
 
+def bib_date(iso: str) -> dict[str, str]:
+    """BibTeX's year, month and day fields of an ISO date ("" gives none)."""
+    if not iso:
+        return {}
+    when = model.PartialDate.parse(iso)
+    parts = {"year": when.year, "month": when.month, "day": when.day}
+    return {key: str(value) for key, value in parts.items() if value is not None}
+
+
 #: Where a value is in the document read: its keys and indexes.
 Where = tuple[str | int, ...]
 

@@ -25,6 +25,7 @@ from sphinx_cv.formats.draft import (
     Publication,
     Reader,
     Where,
+    bib_date,
     dotted,
     escape,
     iso_date,
@@ -335,10 +336,7 @@ class _Reader(Reader):
                 "title": name,
                 "publisher": self.text_of(where, item, "publisher"),
             }
-            if date:
-                fields["year"] = date[:4]
-                if len(date) > 4:
-                    fields["month"] = str(int(date[5:7]))
+            fields |= bib_date(date)
             url = self.text_of(where, item, "url")
             if url:
                 fields["url"] = self.url((*where, "url"), url)
@@ -350,9 +348,6 @@ class _Reader(Reader):
                 Publication(
                     key, "misc", {k: v for k, v in fields.items() if v}, escape(name)
                 )
-            )
-            self.draft.changed.append(
-                f"{dotted(where)}: in references.bib, not exported"
             )
             self.rest(
                 where, item, {"name", "publisher", "releaseDate", "url", "summary"}
@@ -515,6 +510,17 @@ def _volunteer(entry: model.Entry) -> dict[str, Any]:
     return {key: value for key, value in item.items() if value}
 
 
+def _publication(publication: model.Publication) -> dict[str, Any]:
+    item = {
+        "name": publication.title,
+        "publisher": publication.venue,
+        "releaseDate": publication.date.iso() if publication.date else "",
+        "url": publication.url,
+        "summary": publication.summary,
+    }
+    return {key: value for key, value in item.items() if value}
+
+
 def _project(entry: model.Entry) -> dict[str, Any]:
     item = {
         "name": entry.name,
@@ -568,4 +574,5 @@ def write(cv: model.CV) -> dict[str, Any]:
             for name, used in cv.spellings.items()
         ],
         "projects": [_project(e) for e in entries if e.kind == "project"],
+        "publications": [_publication(p) for p in cv.publications],
     }

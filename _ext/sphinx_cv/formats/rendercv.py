@@ -26,6 +26,7 @@ from sphinx_cv.formats.draft import (
     Publication,
     Reader,
     Where,
+    bib_date,
     escape,
     iso_date,
     locate,
@@ -63,6 +64,17 @@ NETWORKS = {
     "bluesky": "https://bsky.app/profile/{}",
     "leetcode": "https://leetcode.com/u/{}",
 }
+
+
+#: The networks RenderCV 2.8 accepts, by their names folded; Twitter is X.
+SOCIAL_NETWORKS = {
+    name.casefold(): name
+    for name in (
+        "LinkedIn", "GitHub", "GitLab", "IMDB", "Instagram", "ORCID", "Mastodon",
+        "StackOverflow", "ResearchGate", "YouTube", "Google Scholar", "Telegram",
+        "WhatsApp", "Leetcode", "X", "Bluesky", "Reddit",
+    )
+} | {"twitter": "X"}  # fmt: skip
 
 
 def entry_type(item: Any) -> str | None:
@@ -397,10 +409,7 @@ class _Reader(Reader):
             fields["url"] = self.url((*where, "url"), url)
         date = item.get("date")
         if date not in (None, ""):
-            value = self.date((*where, "date"), date)
-            fields["year"] = value[:4]
-            if len(value) > 4:
-                fields["month"] = str(int(value[5:7]))
+            fields |= bib_date(self.date((*where, "date"), date))
         key = slug(
             f"{names[0].split()[-1] if names else ''} {fields.get('year', '')} {title}",
             self.bib_keys,
@@ -478,11 +487,20 @@ def write(cv: model.CV) -> dict[str, Any]:
         if person.phone.startswith("+"):
             out["phone"] = person.phone
         for link in person.links:
-            if link.is_website:
-                out.setdefault("website", link.url)
-            else:
-                network = {"network": link.network, "username": link.username}
+            name = SOCIAL_NETWORKS.get(link.network.casefold())
+            if link.is_website and "website" not in out:
+                out["website"] = link.url
+            elif name is not None:
+                network = {"network": name, "username": link.username}
                 out.setdefault("social_networks", []).append(network)
+            else:
+                # A network RenderCV does not know: a connection of one's own.
+                connection = {
+                    "fontawesome_icon": link.network.casefold(),
+                    "placeholder": link.label,
+                    "url": link.url,
+                }
+                out.setdefault("custom_connections", []).append(connection)
 
     def dated(entry: model.Entry) -> dict[str, str]:
         return {
@@ -550,6 +568,21 @@ def write(cv: model.CV) -> dict[str, Any]:
             years = ", ".join(entry.years)
             award = {"bullet": f"{entry.organisation}, {entry.title}, {years}"}
             sections.setdefault("Honors and Awards", []).append(award)
+    if cv.publications:
+        # RenderCV's publications need authors: those without are not one.
+        sections["Publications"] = [
+            {
+                "title": p.title,
+                "authors": list(p.authors),
+                "journal": p.venue or None,
+                "doi": p.doi or None,
+                "url": p.url or None,
+                "date": p.date.iso() if p.date else None,
+                "summary": p.summary or None,
+            }
+            for p in cv.publications
+            if p.authors
+        ]
     sections["Skills"] = [
         {"label": skill, "details": ", ".join(short_names)}
         for skill, short_names in _skill_uses(cv).items()
