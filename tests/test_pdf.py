@@ -15,7 +15,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import EPOCH, ROOT, copy_cv, make_env, make_pdf, normalise, poppler
+from conftest import EPOCH, ROOT, copy_cv, links, make_env, make_pdf, normalise, poppler
 from facts import ALL as FACTS
 from facts import PRINTED_AS, SECTIONS
 
@@ -79,24 +79,6 @@ def test_sections_are_bookmarked_in_cv_order(pdf: Path) -> None:
         item.title for item in PdfReader(pdf).outline if not isinstance(item, list)
     ]
     assert outline == SECTIONS
-
-
-def links(pdf: Path) -> tuple[set[str], list[Any]]:
-    """The PDF's web addresses, and the pages its internal links land on
-    (None for a page that is not the PDF's)."""
-    reader = PdfReader(pdf)
-    pages = [page.indirect_reference for page in reader.pages]
-    uris, internal = set(), []
-    for page in reader.pages:
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            action = annotation.get("/A", {})
-            if "/URI" in action:
-                uris.add(action["/URI"])
-            elif "/Dest" in annotation:
-                landing = annotation["/Dest"][0]
-                internal.append(landing if landing in pages else None)
-    return uris, internal
 
 
 def test_links_are_clickable_and_land(pdf: Path) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pikepdf
 import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextBox
 from pypdf import PdfReader
 
 from conftest import (
@@ -22,6 +24,7 @@ from conftest import (
     build,
     copy_cv,
     fitted_variant,
+    links,
     make_env,
     normalise,
     poppler,
@@ -127,26 +130,48 @@ def test_a_link_to_a_dropped_entry_reads_as_text(tmp_path: Path) -> None:
     result = build(
         TESTROOT, tmp_path, buildername="pdf", confoverrides={"cv_variant": "short"}
     )
-    reader = PdfReader(result.outdir / "ada-short.pdf")
+    pdf = result.outdir / "ada-short.pdf"
+    reader = PdfReader(pdf)
     assert reader.metadata is not None
     assert reader.metadata.title == "Ada: Short"
-    # The bullet links "acme" (kept) but not "other" (dropped), the skills
-    # index links its entries: no link lands outside the PDF.
-    pages = [page.indirect_reference for page in reader.pages]
-    landings = [
-        annotation.get_object()["/Dest"][0]
+    # The bullet links "acme" (kept) but not "other" (dropped): a link over
+    # the second word of the pair and none over the first.
+    boxes = word_boxes(pdf)
+    other, acme = boxes["other"], boxes["Acme"][-1]
+    rects = [
+        [float(v) for v in annotation.get_object()["/Rect"]]
         for page in reader.pages
         for annotation in page.get("/Annots") or []
-        if "/Dest" in annotation.get_object()
     ]
-    assert landings and all(landing in pages for landing in landings)
-    words = [
-        word
-        for page in reader.pages
-        for annotation in page.get("/Annots") or []
-        for word in [annotation.get_object().get("/Contents", "")]
-    ]
-    assert len(words) == len(landings)
+    assert any(_over(rect, acme) for rect in rects)
+    assert not any(_over(rect, box) for rect in rects for box in other)
+    _, internal = links(pdf)
+    assert internal and None not in internal
+
+
+def word_boxes(pdf: Path) -> dict[str, list[tuple[float, float, float, float]]]:
+    """Each word of the PDF's first page with its boxes (x0, y0, x1, y1)."""
+    found: dict[str, list[tuple[float, float, float, float]]] = {}
+    page = next(extract_pages(pdf))
+    for line in (ln for box in page if isinstance(box, LTTextBox) for ln in box):
+        chars = [c for c in line if isinstance(c, LTChar)]
+        word: list[LTChar] = []
+        for char in [*chars, None]:
+            if char is not None and char.get_text().strip():
+                word.append(char)
+                continue
+            if word:
+                text = "".join(c.get_text() for c in word).strip(".,:;")
+                box = (word[0].x0, word[0].y0, word[-1].x1, word[-1].y1)
+                found.setdefault(text, []).append(box)
+            word = []
+    return found
+
+
+def _over(rect: list[float], box: tuple[float, float, float, float]) -> bool:
+    """Whether a link's rectangle covers the middle of a word's box."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return rect[0] <= x <= rect[2] and rect[1] <= y <= rect[3]
 
 
 def test_an_unknown_variant_stops_the_build_and_names_the_known_ones(
@@ -287,15 +312,8 @@ def test_kept_highlights_are_verbatim_and_dropped_ones_absent(
 
 
 def test_no_link_points_at_a_missing_target(variant_pdf: VariantPDF) -> None:
-    reader = PdfReader(variant_pdf.pdf)
-    pages = [page.indirect_reference for page in reader.pages]
-    landings = [
-        annotation.get_object()["/Dest"][0]
-        for page in reader.pages
-        for annotation in page.get("/Annots") or []
-        if "/Dest" in annotation.get_object()
-    ]
-    assert all(landing in pages for landing in landings)
+    _, internal = links(variant_pdf.pdf)
+    assert None not in internal
 
 
 def test_fonts_and_metadata_name_the_version(variant_pdf: VariantPDF) -> None:

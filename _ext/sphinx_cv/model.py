@@ -127,24 +127,23 @@ def academic_year_end(year: str) -> PartialDate:
 # -- Text options --------------------------------------------------------------
 
 
-def split_list(text: str) -> tuple[str, ...]:
-    """Split a comma-separated option; an empty item is a ValueError."""
-    items = tuple(item.strip() for item in text.split(","))
+def _split(text: str, separator: str, name: str) -> tuple[str, ...]:
+    items = tuple(item.strip() for item in text.split(separator))
     if any(not item for item in items):
         raise ValueError(
-            f"{text!r} has an empty item: separate items with single commas"
+            f"{text!r} has an empty item: separate items with single {name}"
         )
     return items
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Split a comma-separated option; an empty item is a ValueError."""
+    return _split(text, ",", "commas")
 
 
 def split_semicolons(text: str) -> tuple[str, ...]:
     """Split an option whose items may hold commas (courses) at semicolons."""
-    items = tuple(item.strip() for item in text.split(";"))
-    if any(not item for item in items):
-        raise ValueError(
-            f"{text!r} has an empty item: separate items with single semicolons"
-        )
-    return items
+    return _split(text, ";", "semicolons")
 
 
 def parse_text(text: str) -> str:
