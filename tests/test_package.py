@@ -223,9 +223,9 @@ def test_both_samples_import_and_build_strictly(
 def test_new_from_reports_what_it_could_not_import(from_json: Imported) -> None:
     lines = from_json.printed.splitlines()
     assert "Not imported (no place in the CV):" in lines
-    assert "  projects[0].entity" in lines
-    # The person's phone and address have a place: cv:person's options.
-    assert not [line for line in lines if line.startswith("  basics.")]
+    assert "  references[0] (a referee's words: the CV has no place for them)" in lines
+    # The person's phone and address, a project's entity, have a place.
+    assert not [line for line in lines if line.startswith(("  basics.", "  projects"))]
 
 
 # -- Round trips ------------------------------------------------------------------
@@ -300,8 +300,6 @@ JSON_RESUME_DIFFERENCES = {
     "interests[0].keywords": "on the skills page",
     "references[0].name": "not imported",
     "references[0].reference": "not imported",
-    "projects[0].roles": "one :role: option, exported as one role",
-    "projects[0].entity": "not imported",
 }
 
 

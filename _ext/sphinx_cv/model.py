@@ -339,6 +339,9 @@ FIELDS: dict[str, Field] = {
     "team": Field(parse_text, doc="team, unit or group", translatable=True),
     "course": Field(parse_text, doc="course code and title", translatable=True),
     "kind": Field(parse_text, doc="what sort of project", translatable=True),
+    "entity": Field(
+        parse_text, doc="the body it was done for or with", translatable=True
+    ),
     "location": Field(parse_text, doc="city and country", translatable=True),
     "start": Field(parse_start, doc="YYYY or YYYY-MM", subtype=Problem.DATE),
     "end": Field(parse_end, doc="YYYY, YYYY-MM or present", subtype=Problem.DATE),
@@ -396,7 +399,7 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "project": (
         ("name", "start"),
-        ("role", "kind", "end", "url", "skills", "tags"),
+        ("role", "kind", "entity", "end", "url", "skills", "tags"),
     ),
     "teaching": (
         ("role", "course", "start"),
@@ -467,6 +470,7 @@ class Entry:
     team: str = ""
     course: str = ""
     kind_of: str = ""
+    entity: str = ""
     location: str = ""
     start: PartialDate | None = None
     end: PartialDate | None = None

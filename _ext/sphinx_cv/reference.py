@@ -30,6 +30,7 @@ EXAMPLES: dict[str, str] = {
     "expected": "2023-06",
     "years": "2018-19, 2019-20",
     "advisor": "Grace Hopper",
+    "entity": "Analytical Society",
     "score": "First class",
     "courses": "Analysis; Mechanics, with Lab",
     "instructor": "Alan Turing",

@@ -105,7 +105,7 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
     if entry.kind == "project":
         first = [nodes.strong(entry.name, entry.name)]
         second = _joined(entry.role, entry.kind_of)
-        place = ""
+        place = entry.entity
     elif entry.kind == "teaching":
         first = [nodes.strong(entry.course, entry.course)]
         second = _joined(

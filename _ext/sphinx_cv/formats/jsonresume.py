@@ -291,7 +291,9 @@ class _Reader(Reader):
             name = self.text_of(where, item, "name")
             options = {
                 "name": name,
-                "role": ", ".join(self.strings(where, item, "roles")),
+                # Roles part at semicolons: a role may hold a comma.
+                "role": "; ".join(self.strings(where, item, "roles")),
+                "entity": self.text_of(where, item, "entity"),
                 "kind": self.text_of(where, item, "type"),
                 "start": self.date(where, item, "startDate"),
                 "end": self.date(where, item, "endDate"),
@@ -313,6 +315,7 @@ class _Reader(Reader):
                 {
                     "name",
                     "roles",
+                    "entity",
                     "type",
                     "startDate",
                     "endDate",
@@ -529,7 +532,8 @@ def _project(entry: model.Entry) -> dict[str, Any]:
         "keywords": list(entry.skills),
         **_dates(entry),
         "url": entry.url,
-        "roles": [entry.role] if entry.role else [],
+        "roles": list(model.split_semicolons(entry.role)) if entry.role else [],
+        "entity": entry.entity,
         "type": entry.kind_of,
     }
     return {key: value for key, value in item.items() if value}
