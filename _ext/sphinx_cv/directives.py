@@ -23,7 +23,7 @@ from sphinx_cv.diagnostics import warn
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _
 from sphinx_cv.problems import Problem
-from sphinx_cv.render import render_contacts, render_entry, replace_text
+from sphinx_cv.render import render_contacts, render_entry, render_item, replace_text
 
 logger = logging.getLogger(__name__)
 
@@ -226,6 +226,53 @@ class EntryDirective(ValidatedDirective):
         return entry if domain.note_entry(entry, self.get_location()) else None
 
 
+class ItemDirective(ValidatedDirective):
+    """``cv:skill``, ``cv:language``, ``cv:interest``, ``cv:reference``: one
+    item the CV lists, with its options (a reference's body: the referee's
+    words); rendered as a line, recorded for the exports."""
+
+    kind: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        cls.fields = model.ITEMS[cls.kind]
+        cls.takes_body = cls.kind == "reference"
+        super().__init_subclass__(**kwargs)
+
+    def run(self) -> list[nodes.Node]:
+        fields = self.validate(self.name)
+        if fields is None:
+            return []
+        body = self.parse_content_to_nodes() if self.content else []
+        text = " ".join(node.astext() for node in body)
+        item = model.Item(
+            kind=self.kind,
+            docname=self.env.docname,
+            lineno=self.lineno,
+            text=" ".join(text.split()),
+            **fields,
+        )
+        CVDomain.of(self.env).note_item(item)
+        rendered = render_item(item, body)
+        self.set_source_info(rendered)
+        return [rendered]
+
+
+class SkillDirective(ItemDirective):
+    kind = "skill"
+
+
+class LanguageDirective(ItemDirective):
+    kind = "language"
+
+
+class InterestDirective(ItemDirective):
+    kind = "interest"
+
+
+class ReferenceDirective(ItemDirective):
+    kind = "reference"
+
+
 class PersonDirective(ValidatedDirective):
     """``cv:person``: whose CV it is; renders the contact line."""
 
@@ -359,6 +406,15 @@ DIRECTIVES: dict[str, type[SphinxDirective]] = {
         ProjectDirective,
         TeachingDirective,
         AwardDirective,
+    )
+}
+DIRECTIVES |= {
+    cls.kind: cls
+    for cls in (
+        SkillDirective,
+        LanguageDirective,
+        InterestDirective,
+        ReferenceDirective,
     )
 }
 DIRECTIVES["person"] = PersonDirective

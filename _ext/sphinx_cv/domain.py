@@ -48,6 +48,7 @@ class CVDomain(Domain):
         "skills_index_docs": {},  # docname -> line of its cv:skills-index
         "timeline_docs": {},  # docname -> line of its cv:timeline
         "people": {},  # docname -> model.Person (one in all)
+        "items": {},  # docname -> [model.Item]: skills, languages, ...
     }
     dangling_warnings = {
         "entry": "unknown CV entry: %(target)s",
@@ -108,6 +109,18 @@ class CVDomain(Domain):
         people: dict[str, model.Person] = self.data["people"]
         return next(iter(people.values()), None)
 
+    def note_item(self, item: model.Item) -> None:
+        """Record a skill, a language, an interest or a reference."""
+        self.data["items"].setdefault(item.docname, []).append(item)
+
+    def items(self) -> tuple[model.Item, ...]:
+        """The items, in the CV's order of pages, then of their lines."""
+        pages = {entry.docname: n for n, entry in enumerate(self.ordered())}
+        found = [item for items in self.data["items"].values() for item in items]
+        return tuple(
+            sorted(found, key=lambda i: (pages.get(i.docname, len(pages)), i.lineno))
+        )
+
     def note_person(self, person: model.Person, location: Location) -> bool:
         """Record whose CV it is; warn and refuse a second person."""
         other = self.person
@@ -130,6 +143,7 @@ class CVDomain(Domain):
             entries=tuple(self.ordered()),
             skills=self.skills(),
             spellings=self.spellings(),
+            items=self.items(),
             date_format=self.env.config.cv_date_format,
         )
 
@@ -196,6 +210,7 @@ class CVDomain(Domain):
         self.data["skills_index_docs"].pop(docname, None)
         self.data["timeline_docs"].pop(docname, None)
         self.data["people"].pop(docname, None)
+        self.data["items"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for entry_id, entry in otherdata["entries"].items():
@@ -207,7 +222,7 @@ class CVDomain(Domain):
                 )
                 continue
             self.entries[entry_id] = entry
-        for key in ("skills_index_docs", "timeline_docs", "people"):
+        for key in ("skills_index_docs", "timeline_docs", "people", "items"):
             for docname, line in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = line

@@ -371,6 +371,9 @@ FIELDS: dict[str, Field] = {
     "country": Field(parse_country, doc="country, as its ISO code of two letters"),
     "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
     "entries": Field(parse_kind, doc="one kind of entry, such as work"),
+    "level": Field(parse_text, doc="how well, in words (Master, Fluent)"),
+    "fluency": Field(parse_text, doc="how well the language is spoken"),
+    "keywords": Field(split_list, doc="comma-separated keywords"),
 }
 
 #: The options each kind of entry accepts: (required, optional).
@@ -410,6 +413,32 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("url", "tags"),
     ),
 }
+
+#: The items a CV lists that are not entries (no dates, no page of their
+#: own): each kind's options, (required, optional). A reference's body is
+#: the referee's words.
+ITEMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "skill": (("name",), ("level", "keywords")),
+    "language": (("name",), ("fluency",)),
+    "interest": (("name",), ("keywords",)),
+    "reference": (("name",), ()),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A skill, a language, an interest or a reference, as the CV lists it."""
+
+    kind: str
+    docname: str
+    lineno: int
+    name: str
+    level: str = ""
+    fluency: str = ""
+    keywords: tuple[str, ...] = ()
+    #: A reference's words, as plain text.
+    text: str = ""
+
 
 #: The options of ``cv:person``: (required, optional).
 PERSON_FIELDS = (
@@ -673,3 +702,5 @@ class CV:
     date_format: str = "%B %Y"
     #: The bibliography entries the publications page lists, in its order.
     publications: tuple[Publication, ...] = ()
+    #: Skills, languages, interests and references, in the CV's order.
+    items: tuple[Item, ...] = ()

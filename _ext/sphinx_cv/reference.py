@@ -46,6 +46,9 @@ EXAMPLES: dict[str, str] = {
     "country": "GB",
     "links": "GitHub ada https://github.com/ada, Website Blog https://ada.example.com",
     "entries": "work",
+    "level": "Master",
+    "fluency": "Native speaker",
+    "keywords": "HTML, CSS",
 }
 
 #: What each kind of entry is for.
@@ -69,6 +72,16 @@ OTHER_DIRECTIVES = {
         ((), ()),
         "one paragraph after an entry pointing at related entries; the site "
         'and the ePub show it as "Related: ...", the PDF leaves it out',
+    ),
+    "skill": (
+        model.ITEMS["skill"],
+        "a skill the CV lists, with its level and keywords",
+    ),
+    "language": (model.ITEMS["language"], "a language, and how well it is spoken"),
+    "interest": (model.ITEMS["interest"], "an interest, with its keywords"),
+    "reference": (
+        model.ITEMS["reference"],
+        "a referee's words (the body), with the referee's name",
     ),
     "timeline": (
         ((), ("entries",)),

@@ -20,7 +20,7 @@ from sphinx_cv.i18n import _
 if TYPE_CHECKING:
     from sphinx.config import Config
 
-    from sphinx_cv.model import Entry, Person
+    from sphinx_cv.model import Entry, Item, Person
 
 #: The octicon shown before a link to each network.
 ICONS = {
@@ -180,6 +180,24 @@ def render_entry(
         highlights = nodes.container(classes=["cv-entry-body"])
         highlights += body
         container += highlights
+
+
+def render_item(item: Item, body: list[nodes.Node]) -> nodes.Element:
+    """A skill, language or interest as one line; a reference as the
+    referee's words, then their name."""
+    if item.kind == "reference":
+        quote = nodes.block_quote(classes=["cv-item", "cv-reference"])
+        quote += body
+        quote += nodes.attribution(item.name, item.name)
+        return quote
+    line = nodes.paragraph(classes=["cv-item", f"cv-{item.kind}"])
+    line += nodes.strong(item.name, item.name)
+    how = item.level or item.fluency
+    if how:
+        line += nodes.Text(f" ({how})")
+    if item.keywords:
+        line += nodes.Text(str(_(": ")) + str(_(", ")).join(item.keywords))
+    return line
 
 
 def render_contacts(person: Person) -> nodes.container:

@@ -258,12 +258,13 @@ class Reader:
                 self.draft.unmapped.append(self.dotted((*where, key)))
 
     def checked_value(self, where: Where, option: str, value: str) -> str:
-        """*value* as the model's option *option* reads it, or a failure."""
+        """*value* as the model's option *option* reads it (a list as
+        written), or a failure."""
         try:
             parsed = model.FIELDS[option].parse(value)
         except ValueError as error:
             raise self.fail(where, str(error)) from None
-        return str(parsed)
+        return parsed if isinstance(parsed, str) else value
 
     def checked(self, where: Where, entry: DraftEntry) -> DraftEntry | None:
         """*entry* if it holds together; None, reported, if it lacks what an

@@ -50,6 +50,14 @@ SECTIONS = (
     "projects",
 )
 
+#: The sections the skills page lists: (section, cv: kind, each key's
+#: option, the heading over them).
+LISTED = [
+    ("skills", "skill", {"name": "name", "level": "level", "keywords": "keywords"}, ""),
+    ("languages", "language", {"language": "name", "fluency": "fluency"}, "Languages"),
+    ("interests", "interest", {"name": "name", "keywords": "keywords"}, "Interests"),
+]
+
 #: JSON Resume's ``basics.location``, by the ``cv:person`` option each is.
 LOCATION = {
     "address": "address",
@@ -356,46 +364,39 @@ class _Reader(Reader):
                 where, item, {"name", "publisher", "releaseDate", "url", "summary"}
             )
 
+    def listed(self, section: str, kind: str, keys: dict[str, str]) -> list[str]:
+        """The items of *section* as ``cv:KIND`` directives: each option
+        from the key *keys* names."""
+        found = []
+        for where, item in self.items(section):
+            lines = [f":::{{cv:{kind}}}"]
+            for key, option in keys.items():
+                if key == "keywords":
+                    words = self.strings(where, item, key)
+                    value = ", ".join(
+                        " ".join(w.replace(",", " ").split()) for w in words
+                    )
+                else:
+                    value = self.text_of(where, item, key)
+                if value:
+                    lines.append(
+                        f":{option}: {self.checked_value((*where, key), option, value)}"
+                    )
+            if kind == "reference":
+                lines += ["", escape(self.text_of(where, item, "reference"))]
+            found.append("\n".join([*lines, ":::"]))
+            self.rest(
+                where, item, {*keys, "reference"} if kind == "reference" else set(keys)
+            )
+        return found
+
     def skills_page(self) -> Page | None:
-        lines = []
-        for where, item in self.items("skills"):
-            name, level = (
-                self.text_of(where, item, "name"),
-                self.text_of(where, item, "level"),
-            )
-            words = ", ".join(escape(k) for k in self.strings(where, item, "keywords"))
-            head = f"**{escape(name)}**" + (f" ({escape(level)})" if level else "")
-            lines.append(f"- {head}" + (f": {words}" if words else ""))
-            self.rest(where, item, {"name", "level", "keywords"})
-        if lines:
-            self.draft.changed.append(
-                "skills: on skills.md; resume.json's skills are the entries' skills"
-            )
-        parts = ["\n".join(lines)] if lines else []
-        languages = []
-        for where, item in self.items("languages"):
-            language, fluency = (
-                self.text_of(where, item, "language"),
-                self.text_of(where, item, "fluency"),
-            )
-            languages.append(
-                f"- {escape(language)}" + (f" ({escape(fluency)})" if fluency else "")
-            )
-            self.rest(where, item, {"language", "fluency"})
-        if languages:
-            parts.append("## Languages\n\n" + "\n".join(languages))
-            self.draft.changed.append("languages: on skills.md, not exported")
-        interests = []
-        for where, item in self.items("interests"):
-            words = ", ".join(escape(k) for k in self.strings(where, item, "keywords"))
-            interests.append(
-                f"- {escape(self.text_of(where, item, 'name'))}"
-                + (f": {words}" if words else "")
-            )
-            self.rest(where, item, {"name", "keywords"})
-        if interests:
-            parts.append("## Interests\n\n" + "\n".join(interests))
-            self.draft.changed.append("interests: on skills.md, not exported")
+        """Skills, languages and interests, each an item of the skills page."""
+        parts = []
+        for section, kind, keys, title in LISTED:
+            items = self.listed(section, kind, keys)
+            if items:
+                parts.append("\n\n".join([f"## {title}", *items] if title else items))
         return Page("skills", "Skills", text="\n\n".join(parts)) if parts else None
 
     def read(self) -> Draft:
@@ -415,9 +416,10 @@ class _Reader(Reader):
         self.draft.pages = [page for page in pages if page.entries]
         if skills is not None:
             self.draft.pages.append(skills)
-        for where, _ in self.items("references"):
-            self.draft.unmapped.append(
-                f"{dotted(where)} (a referee's words: the CV has no place for them)"
+        referees = self.listed("references", "reference", {"name": "name"})
+        if referees:
+            self.draft.pages.append(
+                Page("referees", "References", text="\n\n".join(referees))
             )
         for key in self.data:
             if key not in SECTIONS:
@@ -513,6 +515,22 @@ def _volunteer(entry: model.Entry) -> dict[str, Any]:
     return {key: value for key, value in item.items() if value}
 
 
+def _skills(cv: model.CV) -> list[dict[str, Any]]:
+    """The skills the CV lists (``cv:skill``); without any, the skills its
+    entries name, each with the spellings they use."""
+    listed = [i for i in cv.items if i.kind == "skill"]
+    if listed:
+        skills = [
+            {"name": i.name, "level": i.level, "keywords": list(i.keywords)}
+            for i in listed
+        ]
+        return [{k: v for k, v in skill.items() if v} for skill in skills]
+    return [
+        {"name": name, "keywords": [s for s in used if s != name] or [name]}
+        for name, used in cv.spellings.items()
+    ]
+
+
 def _publication(publication: model.Publication) -> dict[str, Any]:
     item = {
         "name": publication.title,
@@ -573,9 +591,25 @@ def write(cv: model.CV) -> dict[str, Any]:
         "volunteer": [_volunteer(e) for e in entries if e.kind == "volunteer"],
         "education": [_education(e) for e in entries if e.kind == "education"],
         "awards": [_award(e) for e in entries if e.kind == "award"],
-        "skills": [
-            {"name": name, "keywords": [s for s in used if s != name] or [name]}
-            for name, used in cv.spellings.items()
+        "skills": _skills(cv),
+        "languages": [
+            {"language": i.name, "fluency": i.fluency}
+            if i.fluency
+            else {"language": i.name}
+            for i in cv.items
+            if i.kind == "language"
+        ],
+        "interests": [
+            {"name": i.name, "keywords": list(i.keywords)}
+            if i.keywords
+            else {"name": i.name}
+            for i in cv.items
+            if i.kind == "interest"
+        ],
+        "references": [
+            {"name": i.name, "reference": i.text}
+            for i in cv.items
+            if i.kind == "reference"
         ],
         "projects": [_project(e) for e in entries if e.kind == "project"],
         "publications": [_publication(p) for p in cv.publications],
