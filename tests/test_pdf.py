@@ -175,7 +175,7 @@ def test_any_text_reaches_the_pdf_or_stops_it_at_its_source(tmp_path: Path) -> N
     assert (
         f"experience/bytedance-lark.md:{line}: ERROR: no font of the PDF has "
         "'\U00013000' (U+13000 EGYPTIAN HIEROGLYPH A001): install a font that has "
-        "it, such as Noto Sans, or name one in cv_pdf_fonts [cv.font]"
+        "it, such as a Noto font of its script, or name one in cv_pdf_fonts [cv.font]"
     ) in said.splitlines()
     assert pdf.read_bytes() == good
 

@@ -47,8 +47,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TEMPLATE = Path(__file__).parent / "typst" / "cv.typ"
-#: Typst's names for the paper sizes a CV is printed on.
-PAPERS = ("a4", "us-letter")
 
 
 @dataclass(frozen=True)
@@ -142,7 +140,7 @@ def suggested_font(char: str) -> str:
     for low, high, font in SUGGESTED:
         if low <= ord(char) <= high:
             return font
-    return "Noto Sans"
+    return "a Noto font of its script"
 
 
 def _source_line(char: str, paths: Iterable[Path]) -> str | None:
@@ -293,8 +291,10 @@ class CVPDFBuilder(Builder):
         """The variant with each of its fill entries, in order, that fits."""
         fill = list(variant.fill)
         document = self.document(*selection.keeping(fill))
-        if self.typesetter.layout(document).overflow(variant.pages):
-            kept: list[str] = []
+        layout = self.typesetter.layout(document)
+        kept = fill
+        if layout.overflow(variant.pages):
+            kept = []
             document = self.document(*selection.keeping(kept))
             layout = self.typesetter.layout(document)
             if layout.overflow(variant.pages):
@@ -304,14 +304,13 @@ class CVPDFBuilder(Builder):
                 )  # fmt: skip
             for entry_id in fill:
                 trial = self.document(*selection.keeping([*kept, entry_id]))
-                if not self.typesetter.layout(trial).overflow(variant.pages):
-                    kept, document = [*kept, entry_id], trial
-        else:
-            kept = fill
+                fitted = self.typesetter.layout(trial)
+                if not fitted.overflow(variant.pages):
+                    kept, document, layout = [*kept, entry_id], trial, fitted
         left = [entry_id for entry_id in fill if entry_id not in kept]
         logger.info(
             "%s: %s, %d page(s)%s%s",
-            f"{self.filename}.pdf", variant.title, variant.pages,
+            f"{self.filename}.pdf", variant.title, layout.pages,
             f"; with {', '.join(kept)}" if kept else "",
             f"; left out for room: {', '.join(left)}" if left else "",
         )  # fmt: skip

@@ -359,20 +359,3 @@ def labels(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from labels(item)
-
-
-#: The keys whose strings a reader sees on the page.
-SHOWN = {"text", "pieces", "code", "aside", "label"}
-
-
-def shown(value: Any) -> Iterator[str]:
-    """Every string of *value* (blocks, runs) that the page shows."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in SHOWN:
-                yield from item if isinstance(item, list) else [item]
-            else:
-                yield from shown(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from shown(item)
