@@ -327,6 +327,39 @@ def test_json_resume_round_trip(from_json: Imported) -> None:
     assert aligned["work"][0]["highlights"] == given["work"][0]["highlights"]
 
 
+def _pages(project: Path) -> dict[str, str]:
+    """A project's pages and bibliography, by path."""
+    return {
+        str(path.relative_to(project)): path.read_text(encoding="utf-8")
+        for pattern in ("**/*.md", "*.bib")
+        for path in sorted(project.glob(pattern))
+    }
+
+
+@needs_data
+def test_importing_the_exported_json_resume_again_changes_nothing(
+    from_json: Imported, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = _new(
+        tmp_path / "again", capsys, "--from", str(from_json.outdir / "resume.json")
+    )
+    assert (status, err) == (0, "")
+    first, again = _pages(from_json.source), _pages(tmp_path / "again")
+    # The index page's first paragraphs (the person's label and summary) are
+    # prose the export does not read: the only difference.
+    intro = from_json.source / "index.md"
+    text = intro.read_text(encoding="utf-8")
+    label, summary = (
+        json.loads(JSON_RESUME.read_text())["basics"][key]
+        for key in ("label", "summary")
+    )
+    assert first.pop("index.md").replace(f"\n{label}\n\n{summary}\n", "") == again.pop(
+        "index.md"
+    )
+    assert text.count(label) == 1
+    assert first == again
+
+
 #: Each RenderCV entry type's items, matched by this field.
 RENDERCV_KEYS = ("institution", "company", "name", "label", "bullet", "title")
 

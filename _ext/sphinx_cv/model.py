@@ -245,9 +245,11 @@ class Link:
 
     @property
     def username(self) -> str:
-        """The account's name as its address writes it (``laphets``), which
-        both JSON Resume and RenderCV take."""
-        return self.url.rstrip("/").rsplit("/", 1)[-1]
+        """The account's name, which both JSON Resume and RenderCV take: as
+        its address writes it (``laphets``); the label where the address is
+        the site's alone, with no path to name the account."""
+        path = re.sub(r"^[a-z]+://[^/]*", "", self.url, flags=re.I).strip("/")
+        return path.rsplit("/", 1)[-1] if path else self.label
 
     @property
     def is_website(self) -> bool:

@@ -563,7 +563,8 @@ def _award(entry: model.Entry) -> dict[str, Any]:
         "title": entry.title,
         "date": given.iso() if given else "",
         "awarder": entry.organisation,
-        "summary": f"{entry.title}, {entry.organisation}, {', '.join(entry.years)}",
+        "summary": entry.summary
+        or f"{entry.title}, {entry.organisation}, {', '.join(entry.years)}",
     }
 
 
