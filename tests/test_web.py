@@ -143,6 +143,15 @@ def test_resume_json_follows_the_cv(resume: dict[str, Any]) -> None:
     assert resume["basics"] == {
         "name": "Wenqing Luo",
         "email": EMAIL,
+        # The index page's own paragraph, as the page has it.
+        "summary": (
+            "M.S. student in Computer Science at the University of Illinois at "
+            "Urbana\u2013Champaign, advised by Tianyin Xu. Intern experience across "
+            "systems and infrastructure: kernel bypass and TCP offload for a service "
+            "mesh at Bytedance, a machine learning system serving Taobao's more than "
+            "300 million DAU at Alibaba, and Golang backend services at Bytedance "
+            "Lark and Tencent."
+        ),
         "url": "https://laphets.com",
         "profiles": [
             {

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from docutils import nodes
 
 from sphinx_cv import editions, model
 from sphinx_cv.domain import CVDomain
@@ -84,6 +85,16 @@ def publications(env: BuildEnvironment) -> tuple[model.Publication, ...]:
     return tuple(found)
 
 
+def summary(env: BuildEnvironment) -> str:
+    """The first page's own paragraphs, outside entries and boxes: the CV's
+    prose about the person (JSON Resume's ``basics.summary``)."""
+    section = env.get_doctree(env.config.root_doc).next_node(nodes.section)
+    if section is None:
+        return ""
+    prose = [c for c in section.children if isinstance(c, nodes.paragraph)]
+    return "\n\n".join(" ".join(p.astext().split()) for p in prose)
+
+
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Every HTML build writes ``resume.json`` (JSON Resume) and
     ``rendercv.yaml`` (RenderCV input) beside its pages."""
@@ -92,7 +103,11 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if not editions.is_source(app.config):
         return  # one canonical record: the source edition's
     outdir = Path(app.outdir)
-    cv = replace(CVDomain.of(app.env).cv(), publications=publications(app.env))
+    cv = replace(
+        CVDomain.of(app.env).cv(),
+        publications=publications(app.env),
+        summary=summary(app.env),
+    )
     data = json.dumps(jsonresume.write(cv), ensure_ascii=False, indent=2)
     (outdir / "resume.json").write_text(data + "\n", "utf-8")
     text = yaml.safe_dump(rendercv.write(cv), allow_unicode=True, sort_keys=False)

@@ -366,6 +366,7 @@ FIELDS: dict[str, Field] = {
     ),
     "email": Field(parse_email, doc="e-mail address"),
     "phone": Field(parse_phone, doc="telephone number, as dialled"),
+    "label": Field(parse_text, doc="what the person is, in a few words (a headline)"),
     "address": Field(parse_text, doc="street address"),
     "postcode": Field(parse_text, doc="postal code"),
     "city": Field(parse_text, doc="city"),
@@ -446,6 +447,7 @@ class Item:
 PERSON_FIELDS = (
     ("name",),
     (
+        "label",
         "email",
         "phone",
         "location",
@@ -466,6 +468,7 @@ class Person:
     docname: str
     lineno: int
     name: str
+    label: str = ""
     email: str = ""
     phone: str = ""
     #: Where the person is, as shown (``San Francisco, CA``); or in parts:
@@ -706,3 +709,5 @@ class CV:
     publications: tuple[Publication, ...] = ()
     #: Skills, languages, interests and references, in the CV's order.
     items: tuple[Item, ...] = ()
+    #: The CV's prose about the person: the first page's own paragraphs.
+    summary: str = ""

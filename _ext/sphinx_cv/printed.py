@@ -13,8 +13,8 @@ nothing else, so every string reaches it as data, never as markup:
 (``items`` of ``term`` and ``body``, runs both, and ``labels``),
 ``columns`` (``count``, ``body``),
 ``citation`` (``label``, ``body``), ``code`` (``text``), ``anchor``
-(``labels``), ``contacts`` (``items`` of ``text`` and ``url``, empty for
-text) or ``entry``
+(``labels``), ``contacts`` (``label``, a headline or "", and ``items`` of
+``text`` and ``url``, empty for text) or ``entry``
 (``id``, ``level``, ``lines`` of ``main`` and ``aside``, ``details``,
 ``body``, ``labels``); and a run is ``{"text"}``, ``{"pieces"}`` (a word
 that may break between them), ``{"strong"}``, ``{"emph"}``, ``{"code"}``,
@@ -100,6 +100,7 @@ class PrintLayout(SphinxPostTransform):
 
     @staticmethod
     def _contacts(contacts: nodes.Element) -> nodes.Element:
+        headline = classed(contacts, "cv-label")
         line = nodes.paragraph()
         for item in classed(contacts, "cv-contact"):
             link = item.next_node(nodes.reference)
@@ -111,7 +112,9 @@ class PrintLayout(SphinxPostTransform):
             # A telephone number as written; an address as it would be typed.
             text = link.astext() if uri.startswith("tel:") else model.short_address(uri)
             line += nodes.reference(text, text, refuri=uri)
-        return nodes.container("", line, classes=contacts["classes"])
+        printed = nodes.container("", line, classes=contacts["classes"])
+        printed[0:0] = headline
+        return printed
 
 
 #: A word longer than this may break between pieces of ten characters: no
@@ -261,13 +264,15 @@ class _Converter:
             if "cv-entry" in classes:
                 return [self.entry(node, depth, labels)]
             if "cv-contacts" in classes:
-                paragraph = node.next_node(nodes.paragraph)
+                headline = classed(node, "cv-label")
+                paragraph = node.children[-1] if node.children else None
                 contacts = [
                     {"text": item.astext(), "url": item.get("refuri", "")}
                     for item in (paragraph.children if paragraph else [])
                     if isinstance(item, nodes.Element)
                 ]
-                return [{"type": "contacts", "items": contacts}]
+                said = headline[0].astext() if headline else ""
+                return [{"type": "contacts", "label": said, "items": contacts}]
             if "cv-skills-index" in classes:
                 body = self.children(node, depth)
                 return [{"type": "columns", "count": 2, "body": body}]

@@ -38,6 +38,7 @@ EXAMPLES: dict[str, str] = {
     "skills": "C, Golang",
     "tags": "core",
     "email": "ada@example.com",
+    "label": "Mathematician",
     "phone": "+44 20 7946 0958",
     "address": "12 St James's Square",
     "postcode": "SW1Y 4JH",

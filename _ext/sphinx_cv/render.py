@@ -228,4 +228,8 @@ def render_contacts(person: Person) -> nodes.container:
             label = f"{name}: {label}"
         item += nodes.reference(label, label, refuri=url) if url else nodes.Text(label)
         line += item
-    return nodes.container("", line, classes=["cv-contacts"])
+    contacts = nodes.container("", line, classes=["cv-contacts"])
+    if person.label:
+        headline = nodes.paragraph(person.label, person.label, classes=["cv-label"])
+        contacts.insert(0, headline)
+    return contacts

@@ -168,8 +168,10 @@ class _Reader(Reader):
                 f"{network} {username} {self.url((*at, 'url'), link)}"
             )
             self.rest(at, profile, {"network", "username", "url"})
-        intro = [self.text_of(where, basics, key) for key in ("label", "summary")]
-        self.draft.intro = "\n\n".join(escape(text) for text in intro if text)
+        label = self.text_of(where, basics, "label")
+        if label:
+            self.draft.contact = {"label": label, **self.draft.contact}
+        self.draft.intro = escape(self.text_of(where, basics, "summary"))
         read = {"name", "email", "phone", "location", "url", "profiles"}
         self.rest(where, basics, read | {"label", "summary"})
 
@@ -575,7 +577,13 @@ def write(cv: model.CV) -> dict[str, Any]:
     entries, person = cv.entries, cv.person
     basics: dict[str, Any] = {}
     if person is not None:
-        basics = {"name": person.name, "email": person.email, "phone": person.phone}
+        basics = {
+            "name": person.name,
+            "label": person.label,
+            "email": person.email,
+            "phone": person.phone,
+            "summary": cv.summary,
+        }
         place = {key: getattr(person, option) for key, option in LOCATION.items()}
         basics["location"] = {key: value for key, value in place.items() if value}
         websites = [link.url for link in person.links if link.is_website]

@@ -213,8 +213,7 @@ class _Reader(Reader):
             )
         headline = self.text_of((), self.cv, "headline")
         if headline:
-            self.draft.intro = headline
-            self.draft.changed.append("cv.headline: on the index page, not exported")
+            self.draft.contact = {"label": headline, **self.draft.contact}
         self.rest(
             (),
             self.cv,
@@ -479,6 +478,8 @@ def write(cv: model.CV) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if person is not None:
         out["name"] = person.name
+        if person.label:
+            out["headline"] = person.label
         if person.email:
             out["email"] = person.email
         if person.place:
