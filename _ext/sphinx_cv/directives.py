@@ -257,22 +257,6 @@ class ItemDirective(ValidatedDirective):
         return [rendered]
 
 
-class SkillDirective(ItemDirective):
-    kind = "skill"
-
-
-class LanguageDirective(ItemDirective):
-    kind = "language"
-
-
-class InterestDirective(ItemDirective):
-    kind = "interest"
-
-
-class ReferenceDirective(ItemDirective):
-    kind = "reference"
-
-
 class PersonDirective(ValidatedDirective):
     """``cv:person``: whose CV it is; renders the contact line."""
 
@@ -373,49 +357,16 @@ def export_text(body: list[nodes.Node]) -> tuple[str, tuple[str, ...]]:
     return " ".join(summary), tuple(highlights)
 
 
-class WorkDirective(EntryDirective):
-    kind = "work"
+def _kind(base: type[SphinxDirective], kind: str) -> type[SphinxDirective]:
+    """The directive for one kind the model declares (``cv:work`` ...)."""
+    return type(f"{kind.title()}Directive", (base,), {"kind": kind})
 
 
-class EducationDirective(EntryDirective):
-    kind = "education"
-
-
-class VolunteerDirective(EntryDirective):
-    kind = "volunteer"
-
-
-class ProjectDirective(EntryDirective):
-    kind = "project"
-
-
-class TeachingDirective(EntryDirective):
-    kind = "teaching"
-
-
-class AwardDirective(EntryDirective):
-    kind = "award"
-
-
+#: Every directive of the ``cv`` domain but the views, by name: one for each
+#: kind of entry (model.KINDS) and of item (model.ITEMS).
 DIRECTIVES: dict[str, type[SphinxDirective]] = {
-    cls.kind: cls
-    for cls in (
-        WorkDirective,
-        EducationDirective,
-        VolunteerDirective,
-        ProjectDirective,
-        TeachingDirective,
-        AwardDirective,
-    )
+    **{kind: _kind(EntryDirective, kind) for kind in model.KINDS},
+    **{kind: _kind(ItemDirective, kind) for kind in model.ITEMS},
+    "person": PersonDirective,
+    "related": RelatedDirective,
 }
-DIRECTIVES |= {
-    cls.kind: cls
-    for cls in (
-        SkillDirective,
-        LanguageDirective,
-        InterestDirective,
-        ReferenceDirective,
-    )
-}
-DIRECTIVES["person"] = PersonDirective
-DIRECTIVES["related"] = RelatedDirective
