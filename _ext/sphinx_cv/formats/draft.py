@@ -266,6 +266,15 @@ class Reader:
             raise self.fail(where, str(error)) from None
         return parsed if isinstance(parsed, str) else value
 
+    def url(self, where: Where, text: str) -> str:
+        """*text* as an address the model takes, or a failure at *where*."""
+        return self.checked_value(where, "url", text)
+
+    def url_of(self, where: Where, item: dict[str, Any], key: str = "url") -> str:
+        """The address at *key* of *item*, checked; "" if there is none."""
+        text = self.text_of(where, item, key)
+        return self.url((*where, key), text) if text else ""
+
     def checked(self, where: Where, entry: DraftEntry) -> DraftEntry | None:
         """*entry* if it holds together; None, reported, if it lacks what an
         entry needs; a failure if a value is wrong."""

@@ -175,12 +175,6 @@ class _Reader(Reader):
         read = {"name", "email", "phone", "location", "url", "profiles"}
         self.rest(where, basics, read | {"label", "summary"})
 
-    def url(self, where: Where, text: str) -> str:
-        try:
-            return model.parse_url(text)
-        except ValueError as error:
-            raise self.fail(where, str(error)) from None
-
     def work(self, section: str) -> list[DraftEntry]:
         found = []
         organisation_key = "organization" if section == "volunteer" else "name"
@@ -194,8 +188,7 @@ class _Reader(Reader):
                 "location": self.text_of(where, item, "location"),
                 "start": self.date(where, item, "startDate"),
                 "end": self.date(where, item, "endDate"),
-                "url": self.text_of(where, item, "url")
-                and self.url((*where, "url"), self.text_of(where, item, "url")),
+                "url": self.url_of(where, item),
             }
             kind = "volunteer" if section == "volunteer" else "work"
             if kind == "volunteer" and options.pop("team"):
@@ -231,8 +224,7 @@ class _Reader(Reader):
                 "degree": model.join_degree(study, area),
                 "start": self.date(where, item, "startDate"),
                 "end": self.date(where, item, "endDate"),
-                "url": self.text_of(where, item, "url")
-                and self.url((*where, "url"), self.text_of(where, item, "url")),
+                "url": self.url_of(where, item),
             }
             entry = self.entry(
                 where, "education", f"{institution} {study}", options, item
@@ -278,10 +270,8 @@ class _Reader(Reader):
             if date and date != year:
                 self.draft.changed.append(f"{dotted((*where, 'date'))}: the year only")
             options = {"title": title, "organisation": awarder, "years": year}
-            if section == "certificates" and self.text_of(where, item, "url"):
-                options["url"] = self.url(
-                    (*where, "url"), self.text_of(where, item, "url")
-                )
+            if section == "certificates":
+                options["url"] = self.url_of(where, item)
             entry = self.entry(where, "award", f"{title} {year}", options, item)
             if entry is not None:
                 found.append(entry)
@@ -307,8 +297,7 @@ class _Reader(Reader):
                 "kind": self.text_of(where, item, "type"),
                 "start": self.date(where, item, "startDate"),
                 "end": self.date(where, item, "endDate"),
-                "url": self.text_of(where, item, "url")
-                and self.url((*where, "url"), self.text_of(where, item, "url")),
+                "url": self.url_of(where, item),
                 "skills": ", ".join(
                     k.replace(",", " ") for k in self.strings(where, item, "keywords")
                 ),
@@ -350,9 +339,7 @@ class _Reader(Reader):
                 "publisher": self.text_of(where, item, "publisher"),
             }
             fields |= bib_date(date)
-            url = self.text_of(where, item, "url")
-            if url:
-                fields["url"] = self.url((*where, "url"), url)
+            fields["url"] = self.url_of(where, item)
             summary = self.text_of(where, item, "summary")
             if summary:
                 fields["note"] = summary

@@ -221,12 +221,6 @@ class _Reader(Reader):
             | {"headline", "sections"},
         )
 
-    def url(self, where: Where, text: str) -> str:
-        try:
-            return model.parse_url(text)
-        except ValueError as error:
-            raise self.fail(where, str(error)) from None
-
     # -- sections ------------------------------------------------------------------
 
     def sections(self) -> None:
@@ -403,9 +397,7 @@ class _Reader(Reader):
             "doi": self.text_of(where, item, "doi"),
             "note": self.text_of(where, item, "summary"),
         }
-        url = self.text_of(where, item, "url")
-        if url:
-            fields["url"] = self.url((*where, "url"), url)
+        fields["url"] = self.url_of(where, item)
         date = item.get("date")
         if date not in (None, ""):
             fields |= bib_date(self.date((*where, "date"), date))
