@@ -58,6 +58,18 @@ def test_academic_years_must_span_one_year() -> None:
         model.parse_academic_years("2018-20")
     with pytest.raises(ValueError, match="'spring' is not a year"):
         model.parse_academic_years("spring")
+    with pytest.raises(ValueError, match="'2014-11-31' is not a year"):
+        model.parse_academic_years("2014-11-31")
+
+
+def test_an_award_may_be_dated_to_the_month_or_the_day() -> None:
+    """JSON Resume dates an award: the CV shows its month, the exports the
+    date as given; a month that reads as an academic year is one."""
+    years = model.parse_academic_years("2011-12, 2014-11, 2014-11-01")
+    award = Entry("award", "a", "d", 1, years=years)
+    assert award.dates("%B %Y", "now") == "2011-12, November 2014, November 2014"
+    assert award.last_date == PartialDate(2014, 11, 1)
+    assert model.academic_year_end("2011-12") == PartialDate(2012)
 
 
 def test_entries_sort_newest_first() -> None:

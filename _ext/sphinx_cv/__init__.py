@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

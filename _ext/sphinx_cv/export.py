@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_cv import editions, model
 from sphinx_cv.domain import CVDomain
@@ -26,10 +27,6 @@ from sphinx_cv.site import is_website
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-
-#: The page whose citations are the CV's publications.
-PUBLICATIONS = "publications"
 
 
 def _date(fields: Any) -> model.PartialDate | None:
@@ -49,7 +46,7 @@ def publications(env: BuildEnvironment) -> tuple[model.Publication, ...]:
     cited = [
         target.key
         for ref in getattr(cite, "citation_refs", [])
-        if ref.docname == PUBLICATIONS
+        if ref.docname == model.PUBLICATIONS
         for target in ref.targets
     ]
     entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
@@ -95,6 +92,92 @@ def summary(env: BuildEnvironment) -> str:
     return "\n\n".join(" ".join(p.astext().split()) for p in prose)
 
 
+# -- Sections and their prose ---------------------------------------------------
+
+#: Characters Markdown would read as markup, written escaped.
+_MARKUP = str.maketrans({c: f"\\{c}" for c in "\\*_`[]"})
+
+
+def markdown(node: nodes.Element) -> str:
+    """The text of *node* as Markdown, on one line: emphasis, code and
+    links as Markdown writes them, the rest as text."""
+    parts = []
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            parts.append(str(child).translate(_MARKUP))
+        elif isinstance(child, (nodes.Invisible, addnodes.only)):
+            continue
+        elif isinstance(child, nodes.strong):
+            parts.append(f"**{markdown(child)}**")
+        elif isinstance(child, nodes.emphasis):
+            parts.append(f"*{markdown(child)}*")
+        elif isinstance(child, nodes.literal):
+            parts.append(f"`{child.astext()}`")
+        elif isinstance(child, nodes.reference) and child.get("refuri"):
+            parts.append(f"[{markdown(child)}]({child['refuri']})")
+        elif isinstance(child, nodes.Element):
+            parts.append(markdown(child))
+    return " ".join("".join(parts).split())
+
+
+def _item_text(item: nodes.Node) -> str:
+    """A list item's or a definition's paragraphs, on one line."""
+    return " ".join(markdown(p) for p in item.findall(nodes.paragraph))
+
+
+def prose(tree: nodes.Node) -> list[model.Prose]:
+    """The paragraphs, lists and definition lists of a page, in order, its
+    subsections' included; what only some outputs show is left out."""
+    found: list[model.Prose] = []
+    for child in tree.children if isinstance(tree, nodes.Element) else []:
+        if isinstance(child, nodes.section):
+            found += prose(child)
+        elif isinstance(child, nodes.paragraph):
+            found.append(model.Prose("text", (markdown(child),)))
+        elif isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
+            kind = "bullet"
+            if isinstance(child, nodes.enumerated_list):
+                kind = "reversed" if "reversed" in child["classes"] else "numbered"
+            found.append(model.Prose(kind, tuple(map(_item_text, child.children))))
+        elif isinstance(child, nodes.definition_list):
+            lines = [
+                (item.next_node(nodes.term), item.next_node(nodes.definition))
+                for item in child.findall(nodes.definition_list_item)
+            ]
+            found.append(
+                model.Prose(
+                    "line",
+                    tuple(_item_text(text) for _, text in lines if text),
+                    tuple(markdown(label) for label, _ in lines if label),
+                )
+            )
+    return found
+
+
+def sections(env: BuildEnvironment) -> tuple[model.Section, ...]:
+    """Each page of the first page's tables of contents, with the pages
+    under it; the prose of a page that holds no entries, no items and no
+    publications."""
+    domain = CVDomain.of(env)
+    # The publications page's prose is its list of what it cites.
+    holding = {i.docname for i in domain.items()} | {
+        e.docname for e in domain.entries.values()
+    }
+    holding.add(model.PUBLICATIONS)
+    found = []
+    for top in env.toctree_includes.get(env.config.root_doc, []):
+        docnames, todo = [], [top]
+        while todo:
+            doc = todo.pop(0)
+            if doc not in docnames:
+                docnames.append(doc)
+                todo[:0] = env.toctree_includes.get(doc, [])
+        own = () if top in holding else tuple(prose(env.get_doctree(top)))
+        title = env.titles[top].astext() if top in env.titles else top
+        found.append(model.Section(title, tuple(docnames), own))
+    return tuple(found)
+
+
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Every HTML build writes ``resume.json`` (JSON Resume) and
     ``rendercv.yaml`` (RenderCV input) beside its pages."""
@@ -103,10 +186,17 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if not editions.is_source(app.config):
         return  # one canonical record: the source edition's
     outdir = Path(app.outdir)
+    config = app.config
     cv = replace(
         CVDomain.of(app.env).cv(),
         publications=publications(app.env),
         summary=summary(app.env),
+        sections=sections(app.env),
+        version=config.version,
+        modified=config.today,
+        canonical=f"{config.html_baseurl.rstrip('/')}/resume.json"
+        if config.html_baseurl
+        else "",
     )
     data = json.dumps(jsonresume.write(cv), ensure_ascii=False, indent=2)
     (outdir / "resume.json").write_text(data + "\n", "utf-8")

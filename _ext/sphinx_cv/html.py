@@ -48,6 +48,15 @@ def visit_title(self: HTML5Translator, node: nodes.title) -> None:
         type(self).visit_title(self, node)
 
 
+def visit_enumerated_list(self: HTML5Translator, node: nodes.enumerated_list) -> None:
+    """A list marked ``{.reversed}`` counts down to 1, as HTML's ``<ol
+    reversed>`` does (RenderCV's reversed-numbered entries); written as
+    XHTML wants a boolean attribute, for the ePub."""
+    type(self).visit_enumerated_list(self, node)
+    if "reversed" in node["classes"]:
+        self.body[-1] = self.body[-1].replace("<ol ", '<ol reversed="reversed" ', 1)
+
+
 #: The package's own stylesheet, which every project using it gets.
 STATIC = Path(__file__).with_name("static")
 STYLESHEET = "sphinx-cv.css"
@@ -72,3 +81,6 @@ def setup_html(app: Sphinx) -> None:
     app.add_css_file(STYLESHEET, priority=800)
     app.add_node(nodes.citation, override=True, html=(visit_citation, None))
     app.add_node(nodes.title, override=True, html=(visit_title, None))
+    app.add_node(
+        nodes.enumerated_list, override=True, html=(visit_enumerated_list, None)
+    )

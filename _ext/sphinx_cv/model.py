@@ -104,24 +104,46 @@ def parse_end(text: str) -> PartialDate | None:
         ) from None
 
 
+def is_academic_year(text: str) -> bool:
+    """Whether *text* is an academic year (``2019-20``: the second year
+    follows the first); ``2019-11`` is a month."""
+    match = _ACADEMIC_YEAR.fullmatch(text)
+    return match is not None and int(match["end"]) == (int(match["start"]) + 1) % 100
+
+
 def parse_academic_years(text: str) -> tuple[str, ...]:
-    """Academic years such as ``2018-19, 2019-20``, kept as written."""
+    """When an award was given: academic years such as ``2018-19, 2019-20``,
+    years, or dates (``2014-11-01``, as JSON Resume gives an award's), kept
+    as written."""
     years = split_list(text)
     for year in years:
-        match = _ACADEMIC_YEAR.fullmatch(year)
-        if match is None and _DATE.fullmatch(year) is None:
-            raise ValueError(f"{year!r} is not a year: use YYYY or YYYY-YY")
-        if match and int(match["end"]) != (int(match["start"]) + 1) % 100:
+        if is_academic_year(year):
+            continue
+        if _ACADEMIC_YEAR.fullmatch(year) and int(year[5:]) > 12:
             raise ValueError(f"{year!r} does not span one year: use YYYY-YY")
+        try:
+            PartialDate.parse(year)
+        except ValueError:
+            raise ValueError(
+                f"{year!r} is not a year: use YYYY, YYYY-YY or a date, YYYY-MM-DD"
+            ) from None
     return years
 
 
 def academic_year_end(year: str) -> PartialDate:
-    """The calendar year an academic year (``2019-20``) ends in."""
-    match = _ACADEMIC_YEAR.fullmatch(year)
-    if match is None:
-        return PartialDate.parse(year)
-    return PartialDate(int(match["start"]) + 1)
+    """The calendar year an academic year (``2019-20``) ends in; a year or
+    a date is itself."""
+    if is_academic_year(year):
+        return PartialDate(int(year[:4]) + 1)
+    return PartialDate.parse(year)
+
+
+def show_year(year: str, month_format: str) -> str:
+    """An item of an award's years as shown: an academic year or a year as
+    written, a date as the CV shows dates (its month)."""
+    if is_academic_year(year):
+        return year
+    return PartialDate.parse(year).format(month_format)
 
 
 # -- Text options --------------------------------------------------------------
@@ -351,7 +373,9 @@ FIELDS: dict[str, Field] = {
         parse_start, doc="expected completion, YYYY or YYYY-MM", subtype=Problem.DATE
     ),
     "years": Field(
-        parse_academic_years, doc="academic years, YYYY-YY, ...", subtype=Problem.DATE
+        parse_academic_years,
+        doc="when it was given: academic years (YYYY-YY), years or dates, ...",
+        subtype=Problem.DATE,
     ),
     "advisor": Field(parse_text, doc="research advisor"),
     "score": Field(parse_text, doc="grade or score, as given (4.0, first class)"),
@@ -568,7 +592,7 @@ class Entry:
     def dates(self, month_format: str, present: str) -> str:
         """The entry's dates as shown in every output."""
         if self.years:
-            return ", ".join(self.years)
+            return ", ".join(show_year(year, month_format) for year in self.years)
         if self.start is None:
             return ""
         end = present if self.end is None else self.end.format(month_format)
@@ -678,6 +702,11 @@ def join_degree(study: str, area: str) -> str:
     return f"{study} in {area}" if study and area else study or area
 
 
+#: The page whose citations are the CV's publications (``sphinx-cv new``
+#: writes it); a bibliography cited elsewhere lists sources.
+PUBLICATIONS = "publications"
+
+
 @dataclass(frozen=True)
 class Publication:
     """A publication the CV lists: an entry of its bibliography."""
@@ -691,6 +720,33 @@ class Publication:
     url: str = ""
     doi: str = ""
     summary: str = ""
+
+
+#: The kinds of :class:`Prose`, as RenderCV names its entries of text.
+PROSE_KINDS = ("text", "bullet", "numbered", "reversed", "line")
+
+
+@dataclass(frozen=True)
+class Prose:
+    """What a page says outside entries and items, block by block: its
+    paragraphs (``text``), the items of a list (``bullet``, ``numbered``,
+    ``reversed``: numbered down to 1) or of a definition list (``line``: a
+    label in :attr:`labels` beside each item). Text is Markdown."""
+
+    kind: str
+    items: tuple[str, ...]
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the CV: a page of the first page's table of contents,
+    and the pages under it."""
+
+    title: str
+    docnames: tuple[str, ...]
+    #: The page's own prose, where it holds no entries and no items.
+    prose: tuple[Prose, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -711,3 +767,14 @@ class CV:
     items: tuple[Item, ...] = ()
     #: The CV's prose about the person: the first page's own paragraphs.
     summary: str = ""
+    #: Its sections, in the order it reads.
+    sections: tuple[Section, ...] = ()
+    #: The document's own record: its version, the day it was last changed
+    #: (as given), and the address its exported record is published at.
+    version: str = ""
+    modified: str = ""
+    canonical: str = ""
+
+    def section_of(self, docname: str) -> Section | None:
+        """The section *docname* is in, if any."""
+        return next((s for s in self.sections if docname in s.docnames), None)

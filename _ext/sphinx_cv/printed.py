@@ -9,7 +9,8 @@ nothing else, so every string reaches it as data, never as markup:
 "fonts", "dated", "body": [block, ...]}``, where a block is ``{"type": "section",
 "level", "title", "labels", "body"}`` (the name's is level 1),
 ``paragraph`` (``body``, ``labels``),
-``list`` (``items``: a list of blocks per item, ``numbered``), ``terms``
+``list`` (``items``: a list of blocks per item, ``numbered``, ``reversed``:
+counting down), ``terms``
 (``items`` of ``term`` and ``body``, runs both, and ``labels``),
 ``columns`` (``count``, ``body``),
 ``citation`` (``label``, ``body``), ``code`` (``text``), ``anchor``
@@ -222,6 +223,7 @@ class _Converter:
                     "type": "list",
                     "items": entries,
                     "numbered": numbered,
+                    "reversed": numbered and "reversed" in node["classes"],
                     "labels": labels,
                 }
             ]

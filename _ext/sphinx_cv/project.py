@@ -15,6 +15,7 @@ import string
 import tempfile
 from pathlib import Path
 
+from sphinx_cv import model
 from sphinx_cv.formats.draft import Draft, DraftEntry, InputError, Publication
 
 TEMPLATES = Path(__file__).with_name("templates") / "new"
@@ -89,10 +90,9 @@ def pages(draft: Draft) -> dict[str, str]:
         timeline = (
             f"::::{{only}} html\n\n:::{{cv:timeline}}\n:entries: {kind}\n:::\n::::"
         )
+        heading = _heading(draft.titles.get(kind, title))
         files[f"{folder}/index.md"] = (
-            "\n\n".join(
-                [_heading(title), timeline, _toctree("", [e.id for e in entries])]
-            )
+            "\n\n".join([heading, timeline, _toctree("", [e.id for e in entries])])
             + "\n"
         )
         toc.append(f"{folder}/index")
@@ -112,16 +112,9 @@ def pages(draft: Draft) -> dict[str, str]:
             "with the work that used it, newest first.\n```\n\n"
             "```{cv:skills-index}\n```\n"
         )
-    order = [*draft.order, "education", *toc]
-    order += [page.name for page in draft.pages]
-    toc = [doc for doc in dict.fromkeys(order) if f"{doc}.md" in files]
-    if "skills-index.md" in files:
-        toc.append("skills-index")
-    sources = []
     if draft.publications:
-        name = "publications"
         lines = [f"- {p.line} {{cite:p}}`{p.key}`" for p in draft.publications]
-        files[f"{name}.md"] = (
+        files[f"{model.PUBLICATIONS}.md"] = (
             "\n\n".join(
                 [
                     _heading(draft.publications_title),
@@ -131,7 +124,11 @@ def pages(draft: Draft) -> dict[str, str]:
             )
             + "\n"
         )
-        sources.append(name)
+    order = [*draft.order, "education", *toc]
+    order += [page.name for page in draft.pages] + [model.PUBLICATIONS]
+    toc = [doc for doc in dict.fromkeys(order) if f"{doc}.md" in files]
+    if "skills-index.md" in files:
+        toc.append("skills-index")
     index = [_heading(draft.name), _person(draft)]
     if draft.intro:
         index.append(draft.intro)
@@ -140,8 +137,6 @@ def pages(draft: Draft) -> dict[str, str]:
         ":::{cv:timeline}\n:::\n::::"
     )
     index.append(_toctree("Curriculum vitae", toc))
-    if sources:
-        index.append(_toctree("Sources", sources))
     files["index.md"] = "\n\n".join(index) + "\n"
     files["references.bib"] = "\n".join(bibtex(p) for p in draft.publications)
     return files
@@ -167,10 +162,18 @@ def basename(name: str) -> str:
 
 def fixed_files(draft: Draft, package: str) -> dict[str, str]:
     """The files every project has, from the templates."""
+    today = draft.settings.get("today")
     values = {
         "name": draft.name,
         "project": json.dumps(draft.name, ensure_ascii=False),
         "basename": basename(draft.name),
+        "version": json.dumps(draft.settings.get("version", "1.0")),
+        "today": (
+            f"\n# When the CV was last changed, as its source said.\ntoday = "
+            f"{json.dumps(today)}"
+            if today
+            else ""
+        ),
     }
     files = {}
     for template, target in (

@@ -68,6 +68,8 @@ class Draft:
     #: ``Network label URL`` items, as ``cv:person``'s :links: takes them.
     links: list[str] = field(default_factory=list)
     intro: str = ""
+    #: The titles the input gives the sections of work and projects.
+    titles: dict[str, str] = field(default_factory=dict)
     #: Work, projects and teaching: one page each, in these folders.
     work: list[DraftEntry] = field(default_factory=list)
     projects: list[DraftEntry] = field(default_factory=list)
@@ -76,6 +78,8 @@ class Draft:
     pages: list[Page] = field(default_factory=list)
     publications: list[Publication] = field(default_factory=list)
     publications_title: str = "Publications"
+    #: conf.py's settings the input gives (the document's version, its date).
+    settings: dict[str, str] = field(default_factory=dict)
     #: The pages in the order the input gave their sections, where it did.
     order: list[str] = field(default_factory=list)
     #: Input fields with no place in the CV: named, never silently dropped.

@@ -48,6 +48,9 @@ SECTIONS = (
     "interests",
     "references",
     "projects",
+    "meta",
+    # The schema's address: every document written names it again.
+    "$schema",
 )
 
 #: The sections the skills page lists: (section, cv: kind, each key's
@@ -266,20 +269,18 @@ class _Reader(Reader):
         for where, item in self.items(section):
             title, awarder = (self.text_of(where, item, key) for key in keys)
             date = self.date(where, item, "date")
-            year = date[:4]
-            if date and date != year:
-                self.draft.changed.append(f"{dotted((*where, 'date'))}: the year only")
-            options = {"title": title, "organisation": awarder, "years": year}
+            if model.is_academic_year(date):
+                date = date[:4]
+                self.draft.changed.append(
+                    f"{dotted((*where, 'date'))}: the year only (the month reads "
+                    "as an academic year)"
+                )
+            options = {"title": title, "organisation": awarder, "years": date}
             if section == "certificates":
                 options["url"] = self.url_of(where, item)
-            entry = self.entry(where, "award", f"{title} {year}", options, item)
+            entry = self.entry(where, "award", f"{title} {date[:4]}", options, item)
             if entry is not None:
                 found.append(entry)
-                if entry.summary:
-                    self.draft.changed.append(
-                        f"{dotted((*where, 'summary'))}: on the page; "
-                        "exported as title, awarder, year"
-                    )
                 if section == "certificates":
                     self.draft.changed.append(f"{dotted(where)}: an award")
             self.rest(where, item, {*keys, "date", "url", "summary"})
@@ -388,8 +389,25 @@ class _Reader(Reader):
                 parts.append("\n\n".join([f"## {title}", *items] if title else items))
         return Page("skills", "Skills", text="\n\n".join(parts)) if parts else None
 
+    def meta(self) -> None:
+        """The document's version and date become the project's (conf.py's
+        ``version`` and ``today``); its address is the new site's own."""
+        meta = self.data.get("meta") or {}
+        if not isinstance(meta, dict):
+            raise self.fail(("meta",), "must be an object")
+        for key, setting in (("version", "version"), ("lastModified", "today")):
+            value = self.text_of(("meta",), meta, key)
+            if value:
+                self.draft.settings[setting] = value
+        if meta.get("canonical"):
+            self.draft.changed.append(
+                "meta.canonical: the new site's own resume.json (from html_baseurl)"
+            )
+        self.rest(("meta",), meta, {"version", "lastModified", "canonical"})
+
     def read(self) -> Draft:
         self.basics()
+        self.meta()
         self.draft.work = self.work("work")
         education = self.education()
         volunteer = self.work("volunteer")
@@ -548,13 +566,17 @@ def _project(entry: model.Entry) -> dict[str, Any]:
 
 def _award(entry: model.Entry) -> dict[str, Any]:
     given = entry.last_date
-    return {
+    item = {
         "title": entry.title,
         "date": given.iso() if given else "",
         "awarder": entry.organisation,
-        "summary": entry.summary
-        or f"{entry.title}, {entry.organisation}, {', '.join(entry.years)}",
+        "summary": entry.summary,
     }
+    return {key: value for key, value in item.items() if value}
+
+
+#: The schema the documents written follow (1.x keeps v1.0.0's address).
+SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 
 def write(cv: model.CV) -> dict[str, Any]:
@@ -581,7 +603,13 @@ def write(cv: model.CV) -> dict[str, Any]:
             for link in person.links
             if not link.is_website
         ]
+    meta = {
+        "canonical": cv.canonical,
+        "version": cv.version,
+        "lastModified": cv.modified,
+    }
     return {
+        "$schema": SCHEMA,
         "basics": {key: value for key, value in basics.items() if value},
         "work": [_work(e) for e in entries if e.kind in ("work", "teaching")],
         "volunteer": [_volunteer(e) for e in entries if e.kind == "volunteer"],
@@ -609,4 +637,5 @@ def write(cv: model.CV) -> dict[str, Any]:
         ],
         "projects": [_project(e) for e in entries if e.kind == "project"],
         "publications": [_publication(p) for p in cv.publications],
+        "meta": {key: value for key, value in meta.items() if value},
     }

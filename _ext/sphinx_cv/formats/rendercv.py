@@ -137,10 +137,6 @@ class _Reader(Reader):
                 )
             else:
                 options["start"] = options["end"] = value
-                self.draft.changed.append(
-                    f"{self.dotted((*where, 'date'))}: "
-                    "exported as start_date and end_date"
-                )
         return options
 
     def highlights(self, where: Where, item: dict[str, Any]) -> list[str]:
@@ -265,6 +261,12 @@ class _Reader(Reader):
         where: Where = ("sections", key)
         title = section_title(key)
         name = re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-") or "section"
+        folder = {"ExperienceEntry": "work", "NormalEntry": "project"}.get(kind)
+        # One folder a kind: a second section of the kind joins the first.
+        if folder and self.draft.titles.setdefault(folder, title) != title:
+            self.draft.changed.append(
+                f"cv.sections.{key}: under {self.draft.titles[folder]}"
+            )
         self.draft.order.append(
             {
                 "ExperienceEntry": "experience/index",
@@ -291,10 +293,6 @@ class _Reader(Reader):
                     entry.title = f"{company}: {position}"
                     self.draft.work.append(entry)
                 self.rest(at, item, _COMMON | {"company", "position"})
-            if title != "Experience":
-                self.draft.changed.append(
-                    f"cv.sections.{key}: exported under Experience"
-                )
         elif kind == "EducationEntry":
             page = pages.setdefault("education", Page("education", title))
             for number, item in enumerate(items):
@@ -321,63 +319,71 @@ class _Reader(Reader):
                 at = (*where, number)
                 text, url = markdown_to_text(self.text_of(at, item, "name"))
                 options = {"name": text, "url": url, **self.dates(at, item)}
-                if url:
-                    self.draft.changed.append(
-                        f"{self.dotted((*at, 'name'))}: a link: "
-                        "its text the name, its address the :url:"
-                    )
                 entry = self.entry(at, "project", text, options, item)
                 if entry is not None:
                     entry.title = escape(text)
                     self.draft.projects.append(entry)
                 used = _COMMON - {"location"} | {"name"}
                 self.rest(at, item, used)
-            if title != "Projects":
-                self.draft.changed.append(f"cv.sections.{key}: exported under Projects")
         elif kind == "PublicationEntry":
             self.draft.publications_title = title
             for number, item in enumerate(items):
                 self.publication((*where, number), item)
-            self.draft.changed.append(
-                f"cv.sections.{key}: in references.bib, not exported"
-            )
         else:
             page = pages.setdefault(name, Page(name, title))
-            page.text = self.markdown(where, kind, items)
-            if name == "skills":
-                self.draft.changed.append(
-                    f"cv.sections.{key}: on skills.md; "
-                    "rendercv.yaml's Skills are the entries' skills"
-                )
-            else:
-                self.draft.changed.append(
-                    f"cv.sections.{key}: a page of Markdown, not exported"
-                )
+            page.text = self.markdown(where, kind, items, skills=name == "skills")
 
-    def markdown(self, where: Where, kind: str, items: list[Any]) -> str:
+    def markdown(
+        self, where: Where, kind: str, items: list[Any], *, skills: bool
+    ) -> str:
+        """A section of text, bullet, numbered, reversed-numbered or one-line
+        entries as the Markdown the exports read back: paragraphs, a list,
+        a list marked ``{.reversed}``, a definition list; the one-line
+        entries of a skills section as ``cv:skill`` items."""
         if kind == "TextEntry":
             return "\n\n".join(one_line(item) for item in items)
-        lines = []
-        count = len(items)
+        keys = {
+            "OneLineEntry": {"label", "details"},
+            "BulletEntry": {"bullet"},
+            "NumberedEntry": {"number"},
+            "ReversedNumberedEntry": {"reversed_number"},
+        }[kind]
         for number, item in enumerate(items):
-            at = (*where, number)
-            if kind == "OneLineEntry":
-                label = self.text_of(at, item, "label")
-                lines.append(f"- **{label}:** {self.text_of(at, item, 'details')}")
-                used = {"label", "details"}
-            elif kind == "BulletEntry":
-                lines.append(f"- {self.text_of(at, item, 'bullet')}")
-                used = {"bullet"}
-            elif kind == "NumberedEntry":
-                lines.append(f"{number + 1}. {self.text_of(at, item, 'number')}")
-                used = {"number"}
-            else:
-                lines.append(
-                    f"- {count - number}\\. {self.text_of(at, item, 'reversed_number')}"
+            self.rest((*where, number), item, keys)
+        if kind == "OneLineEntry":
+            lines = [
+                (
+                    self.text_of((*where, n), item, "label"),
+                    self.text_of((*where, n), item, "details"),
                 )
-                used = {"reversed_number"}
-            self.rest(at, item, used)
-        return "\n".join(lines)
+                for n, item in enumerate(items)
+            ]
+            if skills and all(markdown_to_text(d)[0] == d for _, d in lines):
+                return "\n\n".join(
+                    self.skill((*where, n, "details"), label, details)
+                    for n, (label, details) in enumerate(lines)
+                )
+            return "\n\n".join(f"{label}\n: {details}" for label, details in lines)
+        [key] = keys
+        texts = [self.text_of((*where, n), item, key) for n, item in enumerate(items)]
+        if kind == "BulletEntry":
+            return "\n".join(f"- {text}" for text in texts)
+        numbered = "\n".join(f"{n}. {text}" for n, text in enumerate(texts, 1))
+        if kind == "ReversedNumberedEntry":
+            return f"{{.reversed}}\n{numbered}"
+        return numbered
+
+    def skill(self, where: Where, label: str, details: str) -> str:
+        """A one-line entry of skills as a ``cv:skill``: its details, parted
+        at commas, the keywords."""
+        lines = [":::{cv:skill}", f":name: {self.checked_value(where, 'name', label)}"]
+        if details:
+            lines.append(f":keywords: {self.checked_value(where, 'keywords', details)}")
+            if ", ".join(model.split_list(details)) != details:
+                self.draft.changed.append(
+                    f"{self.dotted(where)}: parted at commas, joined by ', '"
+                )
+        return "\n".join([*lines, ":::"])
 
     def publication(self, where: Where, item: dict[str, Any]) -> None:
         title = self.text_of(where, item, "title")
@@ -385,7 +391,10 @@ class _Reader(Reader):
         if not isinstance(authors, list):
             raise self.fail((*where, "authors"), "must be a list of names")
         names = [markdown_to_text(one_line(a))[0] for a in authors]
-        if any(markdown_to_text(one_line(a))[0] != one_line(a) for a in authors):
+        # The exports set the CV's own person in italics, as RenderCV's
+        # examples do; other Markdown has no place in BibTeX.
+        own = f"*{self.draft.name}*"
+        if any(markdown_to_text(a)[0] != a for a in map(one_line, authors) if a != own):
             self.draft.changed.append(
                 f"{self.dotted((*where, 'authors'))}: "
                 "Markdown emphasis dropped in BibTeX"
@@ -455,136 +464,253 @@ def read(path: Path) -> Draft:
 
 # -- Writing ------------------------------------------------------------------
 
+#: Characters RenderCV's Markdown would read as markup, written escaped.
+_MARKUP = str.maketrans({c: f"\\{c}" for c in "\\*_`[]"})
 
-def _rendercv_date(date: model.PartialDate | None) -> str:
-    return "present" if date is None else date.iso()
+#: The title of a section of each kind of entry or item, where the CV gives
+#: none (an entry outside the sections) or its section holds another type.
+TITLES = {
+    "education": "Education",
+    "work": "Experience",
+    "teaching": "Teaching Experience",
+    "volunteer": "Volunteering",
+    "project": "Projects",
+    "award": "Honors and Awards",
+    "skill": "Skills",
+    "language": "Languages",
+    "interest": "Interests",
+    "reference": "References",
+}
+
+#: RenderCV's entry of each kind of prose, by the key that holds its text.
+PROSE = {
+    "bullet": ("BulletEntry", "bullet"),
+    "numbered": ("NumberedEntry", "number"),
+    "reversed": ("ReversedNumberedEntry", "reversed_number"),
+}
+
+#: An entry of RenderCV's: its type, and the title of its kind's section.
+Typed = tuple[str, str, Any]
+
+
+def _dated(entry: model.Entry) -> dict[str, str]:
+    """A span as its start and end; a single day, month or year as RenderCV's
+    ``date``."""
+    if entry.start is not None and entry.start == entry.end:
+        return {"date": entry.start.iso()}
+    end = "present" if entry.end is None else entry.end.iso()
+    return {"start_date": entry.start.iso() if entry.start else "", "end_date": end}
+
+
+def _entry(entry: model.Entry, cv: model.CV) -> Typed:
+    """*entry* as the RenderCV entry that carries the same facts: teaching
+    as an experience, an award as a bullet."""
+    title = TITLES[entry.kind]
+    if entry.kind == "education":
+        study, area = model.split_degree(entry.degree)
+        notes = [f"Advisor: {entry.advisor}"] if entry.advisor else []
+        if entry.score:
+            notes.append(f"Score: {entry.score}")
+        if entry.courses:
+            notes.append(f"Courses: {'; '.join(entry.courses)}")
+        if entry.expected:
+            notes.append(f"Expected {entry.expected.format(cv.date_format)}")
+        item = {
+            "institution": entry.organisation,
+            "area": area or study,
+            "degree": study if area else None,
+            "location": entry.location,
+            **_dated(entry),
+            "summary": entry.summary,
+            "highlights": notes + list(entry.highlights),
+        }
+        return "EducationEntry", title, item
+    if entry.kind in ("work", "teaching", "volunteer"):
+        position = entry.role
+        if entry.kind == "teaching":
+            position = f"{entry.role}, {entry.course}"
+        item = {
+            "company": entry.organisation,
+            "position": f"{position} at {entry.team}" if entry.team else position,
+            "location": entry.location,
+            **_dated(entry),
+            "summary": entry.summary,
+            "highlights": list(entry.highlights),
+        }
+        return "ExperienceEntry", title, item
+    if entry.kind == "project":
+        # RenderCV's names are Markdown: a project's address is its link.
+        name = entry.name.translate(_MARKUP)
+        what = ", ".join(p for p in (entry.role, entry.kind_of, entry.entity) if p)
+        item = {
+            "name": f"[{name}]({entry.url})" if entry.url else name,
+            **_dated(entry),
+            "summary": "\n\n".join(p for p in (what, entry.summary) if p),
+            "highlights": list(entry.highlights),
+        }
+        return "NormalEntry", title, item
+    when = entry.dates(cv.date_format, "present")
+    line = f"{entry.organisation}, {entry.title}, {when}"
+    return "BulletEntry", title, {"bullet": line}
+
+
+def _item(item: model.Item) -> Typed:
+    """A skill, a language or an interest as a line of its name and what
+    follows it on the page; a reference as its text, then whose words."""
+    title = TITLES[item.kind]
+    if item.kind == "reference":
+        return "TextEntry", title, f"{item.text} ({item.name})"
+    keywords = ", ".join(item.keywords)
+    how = item.level or item.fluency
+    details = f"{keywords} ({how})" if keywords and how else keywords or how
+    return "OneLineEntry", title, {"label": item.name, "details": details}
+
+
+def _prose(block: model.Prose, title: str) -> list[Typed]:
+    """A page's paragraphs, lists and definition lists as RenderCV's text,
+    bullet, numbered, reversed-numbered and one-line entries."""
+    if block.kind == "text":
+        return [("TextEntry", title, text) for text in block.items]
+    if block.kind == "line":
+        return [
+            ("OneLineEntry", title, {"label": label, "details": text})
+            for label, text in zip(block.labels, block.items, strict=True)
+        ]
+    kind, key = PROSE[block.kind]
+    return [(kind, title, {key: text}) for text in block.items]
+
+
+def _publication(publication: model.Publication, person: str) -> Typed:
+    """A publication, the CV's own person among its authors set in italics,
+    as RenderCV's examples mark them; one without authors, which RenderCV's
+    publications need, as a normal entry."""
+    when = publication.date.iso() if publication.date else None
+    if not publication.authors:
+        title = publication.title.translate(_MARKUP)
+        item: dict[str, Any] = {
+            "name": f"[{title}]({publication.url})" if publication.url else title,
+            "date": when,
+            "summary": "\n\n".join(
+                p for p in (publication.venue, publication.summary) if p
+            ),
+        }
+        return "NormalEntry", "Publications", item
+    item = {
+        "title": publication.title,
+        "authors": [f"*{a}*" if a == person else a for a in publication.authors],
+        "journal": publication.venue,
+        "doi": publication.doi,
+        "url": publication.url,
+        "date": when,
+        "summary": publication.summary,
+    }
+    return "PublicationEntry", "Publications", item
+
+
+class _Sections:
+    """RenderCV's sections as they fill: one type of entry a section, so an
+    entry whose section holds another type goes to its kind's own."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, list[Any]] = {}
+        self.types: dict[str, str] = {}
+
+    def put(self, title: str, typed: Typed) -> None:
+        kind, fallback, item = typed
+        for name in (title, fallback, f"{title} ({fallback})"):
+            if self.types.setdefault(name, kind) == kind:
+                self.items.setdefault(name, []).append(item)
+                return
+        raise AssertionError(f"no section for a {kind} of {title!r}")
+
+    def titled(self, title: str) -> bool:
+        return any(name.casefold() == title.casefold() for name in self.items)
+
+
+def _header(person: model.Person) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": person.name}
+    if person.label:
+        out["headline"] = person.label
+    if person.email:
+        out["email"] = person.email
+    if person.place:
+        out["location"] = person.place
+    # RenderCV reads a number with its country's code only (+1 ...).
+    if person.phone.startswith("+"):
+        out["phone"] = person.phone
+    for link in person.links:
+        name = SOCIAL_NETWORKS.get(link.network.casefold())
+        if link.is_website and "website" not in out:
+            out["website"] = link.url
+        elif name is not None:
+            network = {"network": name, "username": link.username}
+            out.setdefault("social_networks", []).append(network)
+        else:
+            # A network RenderCV does not know: a connection of one's own.
+            connection = {
+                "fontawesome_icon": link.network.casefold(),
+                "placeholder": link.label,
+                "url": link.url,
+            }
+            out.setdefault("custom_connections", []).append(connection)
+    return out
 
 
 def write(cv: model.CV) -> dict[str, Any]:
     """The CV as RenderCV input (its ``cv`` part, schema of RenderCV 2.x).
 
-    Sections keep the CV's order and titles; RenderCV's entry types carry the
-    same facts: teaching as an experience, awards and skills as one-liners.
+    Sections are the CV's, in its order and under its titles: entries as
+    the RenderCV entries that carry the same facts, skills and the like as
+    one-line entries, publications, and a page's own prose as text,
+    bullet, numbered and one-line entries. Without a Skills section of its
+    own, the skills are those the entries name.
     """
-    entries, person = cv.entries, cv.person
-    out: dict[str, Any] = {}
-    if person is not None:
-        out["name"] = person.name
-        if person.label:
-            out["headline"] = person.label
-        if person.email:
-            out["email"] = person.email
-        if person.place:
-            out["location"] = person.place
-        # RenderCV reads a number with its country's code only (+1 ...).
-        if person.phone.startswith("+"):
-            out["phone"] = person.phone
-        for link in person.links:
-            name = SOCIAL_NETWORKS.get(link.network.casefold())
-            if link.is_website and "website" not in out:
-                out["website"] = link.url
-            elif name is not None:
-                network = {"network": name, "username": link.username}
-                out.setdefault("social_networks", []).append(network)
-            else:
-                # A network RenderCV does not know: a connection of one's own.
-                connection = {
-                    "fontawesome_icon": link.network.casefold(),
-                    "placeholder": link.label,
-                    "url": link.url,
-                }
-                out.setdefault("custom_connections", []).append(connection)
-
-    def dated(entry: model.Entry) -> dict[str, str]:
-        return {
-            "start_date": _rendercv_date(entry.start),
-            "end_date": _rendercv_date(entry.end),
-        }
-
-    def highlights(entry: model.Entry) -> list[str]:
-        return [*(f"{entry.summary}",) * bool(entry.summary), *entry.highlights]
-
-    sections: dict[str, list[Any]] = {}
-    for entry in entries:
-        if entry.kind == "education":
-            study, area = model.split_degree(entry.degree)
-            notes = [f"Advisor: {entry.advisor}"] if entry.advisor else []
-            if entry.score:
-                notes.append(f"Score: {entry.score}")
-            if entry.courses:
-                notes.append(f"Courses: {'; '.join(entry.courses)}")
-            if entry.expected:
-                notes.append(f"Expected {entry.expected.format(cv.date_format)}")
-            sections.setdefault("Education", []).append(
-                {
-                    "institution": entry.organisation,
-                    "area": area or study,
-                    "degree": study if area else None,
-                    "location": entry.location,
-                    **dated(entry),
-                    "highlights": notes + highlights(entry),
-                }
-            )
-        elif entry.kind in ("work", "teaching", "volunteer"):
-            title = {
-                "work": "Experience",
-                "teaching": "Teaching Experience",
-                "volunteer": "Volunteering",
-            }[entry.kind]
-            position = (
-                f"{entry.role}, {entry.course}"
-                if entry.kind == "teaching"
-                else entry.role
-            )
-            sections.setdefault(title, []).append(
-                {
-                    "company": entry.organisation,
-                    "position": f"{position} at {entry.team}"
-                    if entry.team
-                    else position,
-                    "location": entry.location or None,
-                    **dated(entry),
-                    "highlights": highlights(entry),
-                }
-            )
-        elif entry.kind == "project":
-            sections.setdefault("Projects", []).append(
-                {
-                    "name": entry.name,
-                    **dated(entry),
-                    "summary": ", ".join(p for p in (entry.role, entry.kind_of) if p)
-                    or None,
-                    "highlights": highlights(entry),
-                }
-            )
-        else:
-            years = ", ".join(entry.years)
-            award = {"bullet": f"{entry.organisation}, {entry.title}, {years}"}
-            sections.setdefault("Honors and Awards", []).append(award)
-    if cv.publications:
-        # RenderCV's publications need authors: those without are not one.
-        sections["Publications"] = [
-            {
-                "title": p.title,
-                "authors": list(p.authors),
-                "journal": p.venue or None,
-                "doi": p.doi or None,
-                "url": p.url or None,
-                "date": p.date.iso() if p.date else None,
-                "summary": p.summary or None,
-            }
-            for p in cv.publications
-            if p.authors
-        ]
-    sections["Skills"] = [
-        {"label": skill, "details": ", ".join(short_names)}
-        for skill, short_names in _skill_uses(cv).items()
-    ]
+    person = cv.person
+    out = _header(person) if person is not None else {}
+    own = person.name if person is not None else ""
+    sections = _Sections()
+    placed: set[str] = set()
+    for section in cv.sections:
+        for entry in cv.entries:
+            if entry.docname in section.docnames:
+                sections.put(section.title, _entry(entry, cv))
+                placed.add(entry.id)
+        for item in cv.items:
+            if item.docname in section.docnames:
+                sections.put(section.title, _item(item))
+        if model.PUBLICATIONS in section.docnames:
+            for publication in cv.publications:
+                sections.put(section.title, _publication(publication, own))
+        for block in section.prose:
+            for typed in _prose(block, section.title):
+                sections.put(section.title, typed)
+    for entry in cv.entries:
+        if entry.id not in placed:
+            typed = _entry(entry, cv)
+            sections.put(typed[1], typed)
+    for item in cv.items:
+        if cv.section_of(item.docname) is None:
+            typed = _item(item)
+            sections.put(typed[1], typed)
+    if cv.section_of(model.PUBLICATIONS) is None:
+        for publication in cv.publications:
+            sections.put("Publications", _publication(publication, own))
+    if not sections.titled("Skills"):
+        for skill, short_names in _skill_uses(cv).items():
+            line = {"label": skill, "details": ", ".join(short_names)}
+            sections.put("Skills", ("OneLineEntry", "Skills", line))
     out["sections"] = {
-        title: [{k: v for k, v in item.items() if v is not None} for item in items]
-        for title, items in sections.items()
+        title: [_without_empty(item) for item in items]
+        for title, items in sections.items.items()
     }
     return {"cv": out}
+
+
+def _without_empty(item: Any) -> Any:
+    """An entry less its empty fields, which RenderCV reads as given."""
+    if isinstance(item, dict):
+        return {k: v for k, v in item.items() if v not in (None, "", [])}
+    return item
 
 
 def _skill_uses(cv: model.CV) -> dict[str, list[str]]:
