@@ -221,6 +221,20 @@ def test_both_samples_import_and_build_strictly(
 
 
 @needs_data
+def test_the_imported_person_is_described_in_json_ld(from_json: Imported) -> None:
+    """What schema.org has a property for reaches the index page's JSON-LD."""
+    page = BeautifulSoup((from_json.outdir / "index.html").read_text(), "html.parser")
+    [script] = page.select('script[type="application/ld+json"]')
+    person = json.loads(script.string or "")["mainEntity"]
+    assert person["description"] == "Programmer"
+    assert person["telephone"] == "(912) 555-4321"
+    assert person["address"]["streetAddress"] == "2712 Broadway St"
+    assert person["knowsLanguage"] == ["English"]
+    assert person["award"] == ["Digital Compression Pioneer Award, Techcrunch"]
+    assert person["knowsAbout"][:2] == ["Web Development", "Compression"]
+
+
+@needs_data
 def test_new_from_reports_what_it_could_not_import(
     from_json: Imported, from_rendercv: Imported
 ) -> None:

@@ -8,7 +8,9 @@ from sphinx_cv import model
 
 
 def write(cv: model.CV, page_url: str) -> dict[str, Any]:
-    """The index page as a schema.org ProfilePage about its Person.
+    """The index page as a schema.org ProfilePage about its Person: their
+    headline, schools, skills (listed, and those the entries name),
+    languages, awards and positions.
 
     A telephone number and an address only where the CV gives them: it is
     published with them, so the page says them too.
@@ -32,9 +34,18 @@ def write(cv: model.CV, page_url: str) -> dict[str, Any]:
                 "@type": "PostalAddress",
                 **{key: value for key, value in address.items() if value},
             }
+        if person.label:
+            about["description"] = person.label
     schools = dict.fromkeys(e.organisation for e in entries if e.kind == "education")
     about["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": s} for s in schools]
-    about["knowsAbout"] = list(cv.skills)
+    listed = [item.name for item in cv.items if item.kind == "skill"]
+    about["knowsAbout"] = list(dict.fromkeys([*listed, *cv.skills]))
+    languages = [item.name for item in cv.items if item.kind == "language"]
+    if languages:
+        about["knowsLanguage"] = languages
+    awards = [f"{e.title}, {e.organisation}" for e in entries if e.kind == "award"]
+    if awards:
+        about["award"] = awards
     about["hasOccupation"] = [
         {
             "@type": "Occupation",
