@@ -320,11 +320,11 @@ def held(found: list[str], recorded: dict[str, str], given: dict[str, Any]) -> N
 
 @needs_data
 def test_every_resume_json_written_is_valid(
-    from_json: Imported, from_rendercv: Imported
+    from_json: Imported, from_rendercv: Imported, testroot_sites: list[Path]
 ) -> None:
     validator = jsonschema.Draft7Validator(json.loads(SCHEMA.read_text()))
-    for imported in (from_json, from_rendercv):
-        validator.validate(json.loads((imported.outdir / "resume.json").read_text()))
+    for outdir in [from_json.outdir, from_rendercv.outdir, *testroot_sites]:
+        validator.validate(json.loads((outdir / "resume.json").read_text()))
 
 
 @needs_data
@@ -453,6 +453,17 @@ def test_an_award_month_that_reads_as_an_academic_year_is_named(
 # -- A page's prose -----------------------------------------------------------------
 
 PROSE = ROOT / "tests" / "roots" / "test-prose"
+
+
+@pytest.fixture(scope="module")
+def testroot_sites(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The sites of the testroots whose exports hold what the CV does not:
+    prose sections, a phone and an address, text meant to break outputs."""
+    sites = []
+    for name in ("test-prose", "test-site", "test-hostile"):
+        outdir = build(ROOT / "tests" / "roots" / name, tmp_path_factory.mktemp(name))
+        sites.append(outdir.outdir)
+    return sites
 
 
 def test_a_pages_prose_is_exported_as_rendercv_entries(tmp_path: Path) -> None:
@@ -669,18 +680,19 @@ def rendercv_python() -> Path:
 @needs_data
 @pytest.mark.audit
 def test_rendercv_itself_reads_every_rendercv_yaml_written(
-    from_json: Imported, from_rendercv: Imported, cv_html: Build, tmp_path: Path
+    from_json: Imported,
+    from_rendercv: Imported,
+    cv_html: Build,
+    testroot_sites: list[Path],
+    tmp_path: Path,
 ) -> None:
     """RenderCV's own model validates each export (without its PDF, which
     needs a Typst package it downloads)."""
     python = rendercv_python()
-    for name, build_ in [
-        ("json", from_json),
-        ("rendercv", from_rendercv),
-        ("cv", cv_html),
-    ]:
-        source = tmp_path / f"{name}.yaml"
-        shutil.copy(build_.outdir / "rendercv.yaml", source)
+    outdirs = [from_json.outdir, from_rendercv.outdir, cv_html.outdir]
+    for number, outdir in enumerate([*outdirs, *testroot_sites]):
+        source = tmp_path / f"{number}.yaml"
+        shutil.copy(outdir / "rendercv.yaml", source)
         result = subprocess.run(
             [python, "-m", "rendercv", "render", source.name, "--dont-generate-pdf",
              "--dont-generate-png", "--dont-generate-html", "--dont-generate-markdown"],
