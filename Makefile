@@ -75,12 +75,18 @@ variants: $(BUILD_DEPS)
 	@$(SPHINX_CV) variant --all --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
 		-- $(SPHINXOPTS) $(O)
 
-# Every format; the PDFs (the CV's and its versions') and the ePub beside the
-# HTML, linked from its index page.
-all: pdf epub variants
+# The Word file, from the same document as the PDF (sphinx_cv.word):
+# $(BUILDDIR)/docx/. A failed build keeps the previous one.
+docx: $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M docx "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+# Every format; the PDFs and Word files (the CV's and its versions') and the
+# ePub beside the HTML, linked from its index page.
+all: pdf docx epub variants
 	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" -t downloads $(SPHINXOPTS) $(O)
-	cp "$(BUILDDIR)/pdf/wenqing-luo-cv.pdf" "$(BUILDDIR)/epub/wenqing-luo-cv.epub" \
-		"$(BUILDDIR)"/*.pdf "$(BUILDDIR)/html/"
+	cp "$(BUILDDIR)/pdf/wenqing-luo-cv.pdf" "$(BUILDDIR)/docx/wenqing-luo-cv.docx" \
+		"$(BUILDDIR)/epub/wenqing-luo-cv.epub" "$(BUILDDIR)"/*.pdf "$(BUILDDIR)"/*.docx \
+		"$(BUILDDIR)/html/"
 
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check _ext tests benchmarks conf.py
@@ -94,7 +100,7 @@ test: lint
 	@tests/install-tools
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal $(O)
 
-.PHONY: help strict live pdf latexpdf variant variants all lint test Makefile
+.PHONY: help strict live pdf latexpdf docx variant variants all lint test Makefile
 
 # sphinx_cv as a distribution of its own (_ext/pyproject.toml): its wheel
 # in $(BUILDDIR)/dist/, for `pip install` anywhere.

@@ -242,21 +242,22 @@ def _needs_poppler() -> None:
         pytest.skip("needs poppler-utils (.ci/run installs them)")
 
 
-#: PDFs built in this test session, by (variant or "", paper size).
+#: Files built in this test session: the full CV's by (builder, paper
+#: size), each version's by (its name, paper size).
 _BUILT: dict[tuple[str, str], Any] = {}
 
 
-def _full_pdf(papersize: str, factory: pytest.TempPathFactory) -> Path:
-    """The CV's PDF on *papersize*, built in-process (test_pdf.py checks
-    that `make pdf` elsewhere gives the same bytes)."""
-    if ("", papersize) not in _BUILT:
+def full_cv(builder: str, papersize: str, factory: pytest.TempPathFactory) -> Path:
+    """The CV's PDF or Word file on *papersize*, built in-process (test_pdf.py
+    checks that `make pdf` elsewhere gives the same bytes)."""
+    if (builder, papersize) not in _BUILT:
         saved = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = EPOCH
         try:
             result = build(
                 ROOT,
-                factory.mktemp(papersize),
-                buildername="pdf",
+                factory.mktemp(f"{builder}-{papersize}"),
+                buildername=builder,
                 confoverrides={"cv_pdf_paper": papersize},
             )
         finally:
@@ -265,8 +266,8 @@ def _full_pdf(papersize: str, factory: pytest.TempPathFactory) -> Path:
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = saved
         assert result.warnings == ""
-        _BUILT["", papersize] = result.outdir / "wenqing-luo-cv.pdf"
-    path: Path = _BUILT["", papersize]
+        _BUILT[builder, papersize] = result.outdir / f"wenqing-luo-cv.{builder}"
+    path: Path = _BUILT[builder, papersize]
     return path
 
 
@@ -276,7 +277,7 @@ def pdf(
 ) -> Path:
     """The real CV's PDF, on A4 and on US Letter."""
     _needs_poppler()
-    return _full_pdf(request.param, tmp_path_factory)
+    return full_cv("pdf", request.param, tmp_path_factory)
 
 
 def links(pdf: Path) -> tuple[set[str], list[Any]]:
@@ -311,6 +312,11 @@ class VariantPDF:
     #: Its fill entries that fitted, and those left out for room.
     fill: tuple[str, ...]
     left_out: tuple[str, ...]
+
+    @property
+    def docx(self) -> Path:
+        """Its Word file, the same selection."""
+        return self.pdf.with_suffix(".docx")
 
 
 VARIANTS = [(name, paper) for name in ("resume", "systems") for paper in PAPERS]
@@ -361,20 +367,46 @@ def variant_pdf(
     return fitted_variant(*request.param, tmp_path_factory)
 
 
-PRINTED = [("", paper) for paper in PAPERS] + VARIANTS
+def office_pdf(docx: Path) -> Path:
+    """*docx* as LibreOffice opens and prints it, beside it."""
+    converted = docx.with_name(f"{docx.stem}.office.pdf")
+    if not converted.exists():
+        if shutil.which("soffice") is None:
+            pytest.skip("needs LibreOffice (tests/install-tools installs it)")
+        home = docx.parent / ".office-home"
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", home, docx],
+            env={**os.environ, "HOME": str(home)},
+            check=True,
+            capture_output=True,
+        )
+        (home / f"{docx.stem}.pdf").replace(converted)
+    return converted
+
+
+#: Every printed CV: (the variant or "", paper size, the builder).
+PRINTED = [
+    (name, paper, builder)
+    for builder in ("pdf", "docx")
+    for name, paper in [("", paper) for paper in PAPERS] + VARIANTS
+]
 
 
 @pytest.fixture(
     scope="session",
     params=PRINTED,
-    ids=["-".join(part for part in p if part) for p in PRINTED],
+    ids=["-".join(part for part in p if part and part != "pdf") for p in PRINTED],
 )
 def printed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, Path]:
-    """Every PDF the project builds: (the variant or "", the PDF)."""
+    """Every PDF the project builds, and every Word file as LibreOffice
+    prints it: (the variant or "", the PDF)."""
     _needs_poppler()
-    name, papersize = request.param
+    name, papersize, builder = request.param
     if not name:
-        return "", _full_pdf(papersize, tmp_path_factory)
-    return name, fitted_variant(name, papersize, tmp_path_factory).pdf
+        built = full_cv(builder, papersize, tmp_path_factory)
+    else:
+        variant = fitted_variant(name, papersize, tmp_path_factory)
+        built = variant.docx if builder == "docx" else variant.pdf
+    return name, office_pdf(built) if builder == "docx" else built

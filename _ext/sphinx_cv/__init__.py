@@ -31,6 +31,7 @@ from sphinx_cv.views import (
     skills_index,
     timeline,
 )
+from sphinx_cv.word import setup_word
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_freshness(app)
     setup_html(app)
     setup_pdf(app)
+    setup_word(app)
     setup_epub(app)
     setup_export(app)
     setup_metadata(app)

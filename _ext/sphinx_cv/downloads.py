@@ -1,4 +1,4 @@
-"""The ``cv:downloads`` directive: links to the CV as PDF, ePub and JSON Resume."""
+"""The ``cv:downloads`` directive: links to the CV in each format it is built in."""
 
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ def _link(label: str, url: str, after: str = "") -> nodes.inline:
 
 
 class DownloadsDirective(SphinxDirective):
-    """``cv:downloads``: links to the CV as PDF, ePub and JSON Resume.
+    """``cv:downloads``: links to the CV as PDF, Word, ePub and JSON Resume.
 
     On Read the Docs the PDF and ePub come from its downloads
-    (``cv_downloads_root``, set from its environment); a local
-    ``make all`` (tag ``downloads``, tested when the page is written) puts
-    them beside the HTML, with the PDF of each version of the CV
-    (``cv_variants``); a plain HTML build has ``resume.json`` only.
+    (``cv_downloads_root``, set from its environment); a local ``make all``
+    (tag ``downloads``, tested when the page is written) puts them beside
+    the HTML, with the Word file, and the PDF and Word file of each version
+    of the CV (``cv_variants``); a plain HTML build has ``resume.json``
+    only.
     """
 
     def run(self) -> list[nodes.Node]:
@@ -42,12 +43,15 @@ class DownloadsDirective(SphinxDirective):
         else:
             local = addnodes.only(expr="downloads")
             local += _link("PDF", f"{up}{basename}.pdf", " \u00b7 ")
+            local += _link("Word", f"{up}{basename}.docx", " \u00b7 ")
             local += _link("ePub", f"{up}{basename}.epub", " \u00b7 ")
             variants = self.config.cv_variants if is_source(self.config) else {}
             for name, data in variants.items():
                 variant = Variant.parse(name, data, self.config.cv_tags)
-                label = f"{variant.title} (PDF)"
-                local += _link(label, f"{up}{variant.filename}.pdf", " \u00b7 ")
+                for kind, suffix in (("PDF", "pdf"), ("Word", "docx")):
+                    label = f"{variant.title} ({kind})"
+                    url = f"{up}{variant.filename}.{suffix}"
+                    local += _link(label, url, " \u00b7 ")
             line += local
         # The exports are the source edition's, in one canonical record.
         exports = up if is_source(self.config) else source_url(self.config)

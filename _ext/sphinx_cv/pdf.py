@@ -103,7 +103,7 @@ def _fonts() -> typst.Fonts:
     return typst.Fonts()
 
 
-def _epoch() -> int | None:
+def epoch() -> int | None:
     """The build's date, from SOURCE_DATE_EPOCH; None (the PDF is undated,
     so that every build of the same sources gives the same bytes) without."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -236,37 +236,48 @@ class CVPDFBuilder(Builder):
             families[0] = {"name": families[0], "covers": "latin-in-cjk"}
         return families
 
+    #: What the builder writes, after the CV's file name.
+    suffix = "pdf"
+
     def finish(self) -> None:
         if self.tree is None:
             return
         template = self.config.cv_pdf_template
         path = Path(self.confdir, template) if template else TEMPLATE
         self.typesetter = Typesetter(path, _fonts())
-        blocks = printed.data(self.tree)
-        variant = variants.active(self.config)
-        optional = variant.fill if variant else ()
-        selection = Selection(blocks, CVDomain.of(self.env), optional)
         try:
-            if variant is None:
-                document = self.document(*selection.keeping(()))
-                self._check_pages(document)
-            else:
-                document = self._fit(selection, variant)
-            pdf = self.typesetter.pdf(document, _epoch())
+            output = self.render(self.fitted())
         except RuntimeError as error:  # typst.TypstError, or a failed query
             undisplayable = _UNDISPLAYABLE.search(str(error))
             if undisplayable:
                 self._no_glyph(undisplayable["text"])
             warn(
-                Problem.PDF, "%s: Typst could not set the PDF: %s",
+                Problem.PDF, "%s: Typst could not set the CV: %s",
                 path, str(error).strip(), stop=True,
             )  # fmt: skip
             raise SystemExit(1) from None
-        target = Path(self.outdir) / f"{self.filename}.pdf"
-        partial = target.with_suffix(".pdf.partial")
-        partial.write_bytes(pdf)
+        target = Path(self.outdir) / f"{self.filename}.{self.suffix}"
+        partial = target.with_name(f"{target.name}.partial")
+        partial.write_bytes(output)
         partial.replace(target)
         logger.info("%s", target)
+
+    def fitted(self) -> dict[str, Any]:
+        """The document to print: the CV within its pages, or a version
+        with the fill entries that fit."""
+        blocks = printed.data(self.tree) if self.tree is not None else []
+        variant = variants.active(self.config)
+        optional = variant.fill if variant else ()
+        selection = Selection(blocks, CVDomain.of(self.env), optional)
+        if variant is not None:
+            return self._fit(selection, variant)
+        document = self.document(*selection.keeping(()))
+        self._check_pages(document)
+        return document
+
+    def render(self, document: dict[str, Any]) -> bytes:
+        """The file's bytes: the PDF Typst sets."""
+        return self.typesetter.pdf(document, epoch())
 
     def _check_pages(self, document: dict[str, Any]) -> None:
         limit = self.config.cv_pdf_pages
@@ -310,7 +321,7 @@ class CVPDFBuilder(Builder):
         left = [entry_id for entry_id in fill if entry_id not in kept]
         logger.info(
             "%s: %s, %d page(s)%s%s",
-            f"{self.filename}.pdf", variant.title, layout.pages,
+            f"{self.filename}.{self.suffix}", variant.title, layout.pages,
             f"; with {', '.join(kept)}" if kept else "",
             f"; left out for room: {', '.join(left)}" if left else "",
         )  # fmt: skip

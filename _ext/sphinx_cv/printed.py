@@ -39,6 +39,9 @@ from sphinx_cv.i18n import _
 Block = dict[str, Any]
 Run = dict[str, Any]
 
+#: The builders' formats of the printed CV: the PDF, the Word file.
+FORMATS = ("pdf", "docx")
+
 
 def classed(tree: nodes.Node, name: str) -> list[nodes.Element]:
     """The elements of *tree* with the class *name*."""
@@ -77,7 +80,7 @@ class PrintLayout(SphinxPostTransform):
     """
 
     default_priority = 800
-    formats = ("pdf",)
+    formats = FORMATS
 
     def run(self, **kwargs: Any) -> None:
         for contacts in classed(self.document, "cv-contacts"):

@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxRole
 
 from sphinx_cv import model
 from sphinx_cv.diagnostics import warn
-from sphinx_cv.printed import classed
+from sphinx_cv.printed import FORMATS, classed
 from sphinx_cv.problems import Problem
 from sphinx_cv.render import replace_text
 
@@ -206,7 +206,7 @@ class PrintVariant(SphinxPostTransform):
     Links into what is left out read as plain text."""
 
     default_priority = 790  # before PrintLayout drops the pages left empty
-    formats = ("pdf",)
+    formats = FORMATS
 
     def run(self, **kwargs: Any) -> None:
         variant = active(self.config)

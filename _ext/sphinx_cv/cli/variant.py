@@ -1,10 +1,11 @@
 """``sphinx-cv variant``: build versions of the CV, each fitted to its pages.
 
-Each version is one strict Sphinx build of the PDF (``-D cv_variant=NAME``,
-warnings are errors) in this process; the PDF builder fits it to its pages
-and says which fill entries it kept. The PDF is then copied to the build
-folder (``_build/wenqing-luo-resume.pdf``); a version that fails leaves the
-previous one there.
+Each version is strict Sphinx builds (``-D cv_variant=NAME``, warnings are
+errors) in this process: the PDF, which the builder fits to its pages,
+saying which fill entries it kept, then the Word file, with the same
+selection. Both are then copied to the build folder
+(``_build/wenqing-luo-resume.pdf`` and ``.docx``); a version that fails
+leaves the previous ones there.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ def declared(sources: Path) -> list[str]:
 def build(name: str, sources: Path, builddir: Path, options: list[str]) -> int:
     """Build the version *name*; its exit status."""
     outdir = builddir / "variants" / name
-    argv = ["-M", "pdf", str(sources), str(outdir), "-D", f"cv_variant={name}"]
-    status = make_main([*argv, "-nW", "--keep-going", *options])
-    if status:
-        return status
-    for pdf in (outdir / "pdf").glob("*.pdf"):
-        shutil.copyfile(pdf, builddir / pdf.name)
+    for builder in ("pdf", "docx"):
+        argv = ["-M", builder, str(sources), str(outdir), "-D", f"cv_variant={name}"]
+        status = make_main([*argv, "-nW", "--keep-going", *options])
+        if status:
+            return status
+    for built in [*(outdir / "pdf").glob("*.pdf"), *(outdir / "docx").glob("*.docx")]:
+        shutil.copyfile(built, builddir / built.name)
     return 0
 
 
