@@ -217,7 +217,10 @@ ZH = [
     "伊利诺伊大学厄巴纳-香槟分校", "浙江大学",
     "浙江大学伊利诺伊大学厄巴纳香槟校区联合学院",
     "字节跳动", "阿里巴巴集团", "腾讯", "美国大学生交叉学科建模竞赛", "COMAP",
-    "Microsoft", "Mozilla", "微信", "淘宝", "天猫", "速卖通",
+    "美国数学及其应用联合会", "Microsoft", "微软", "Mozilla", "微信", "淘宝", "天猫",
+    "速卖通",
+    # Projects, under their own names
+    "WeirdOS", "Recruit Open Platform",
     # Places
     "中国上海", "中国杭州", "中国北京", "中国深圳", "伊利诺伊州",
     # Dates, in Chinese style

@@ -46,6 +46,29 @@ def test_dates_show_in_one_format() -> None:
     assert same.dates("%B %Y", "Present") == "2020"
 
 
+def test_a_translation_gives_its_own_punctuation() -> None:
+    award = Entry(
+        "award", "a", "doc", 1, title="Prize", organisation="Giver",
+        years=("2018-19", "2019-20"),
+    )  # fmt: skip
+    assert award.dates("%B %Y", "Present") == "2018-19, 2019-20"
+    assert award.dates("%B %Y", "Present", "\u3001") == "2018-19\u30012019-20"
+    jobs = [
+        Entry("work", f"job{n}", "doc", 1, organisation="Org", team=f"Team {n}")
+        for n in (1, 2)
+    ]
+    assert model.short_labels([*jobs, award]) == {
+        "job1": "Org (Team 1)",
+        "job2": "Org (Team 2)",
+        "a": "Prize, Giver",
+    }
+    chinese = model.short_labels(
+        [*jobs, award], "{organisation}\uff08{team}\uff09", " \u00b7 "
+    )
+    assert chinese["job1"] == "Org\uff08Team 1\uff09"
+    assert chinese["a"] == "Prize \u00b7 Giver"
+
+
 def test_an_entry_cannot_end_before_it_starts() -> None:
     with pytest.raises(ValueError, match=r"^ends \(2020-06\) before it starts"):
         model.check_dates({"start": PartialDate(2021, 2), "end": PartialDate(2020, 6)})

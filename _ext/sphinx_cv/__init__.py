@@ -23,6 +23,7 @@ from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.pdf import setup_pdf
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
+from sphinx_cv.theme import setup_theme
 from sphinx_cv.variants import setup_variants
 from sphinx_cv.views import (
     RenderViews,
@@ -70,6 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_variants(app)
     setup_catalogs(app)
     setup_editions(app)
+    setup_theme(app)
     return {
         "version": __version__,
         "env_version": 4,

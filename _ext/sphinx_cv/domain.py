@@ -18,7 +18,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_cv import model
+from sphinx_cv import i18n, model
 from sphinx_cv.diagnostics import warn
 from sphinx_cv.problems import Problem
 
@@ -270,7 +270,9 @@ class CVDomain(Domain):
         """(docname, anchor, title) of the entry or skill named *target*."""
         if typ == "entry":
             entry = self.entries.get(target)
-            return None if entry is None else (entry.docname, entry.anchor, entry.label)
+            if entry is None:
+                return None
+            return (entry.docname, entry.anchor, i18n.label(entry))
         index_doc = self.skills_index_doc
         aliases = self.env.config.cv_skill_aliases
         lookup: dict[str, str] = self._derive(
@@ -284,7 +286,7 @@ class CVDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for entry in self.entries.values():
-            yield (entry.id, entry.label, "entry", entry.docname, entry.anchor, 1)
+            yield (entry.id, i18n.label(entry), "entry", entry.docname, entry.anchor, 1)
         index_doc = self.skills_index_doc
         if index_doc is not None:
             for skill in self.skills():

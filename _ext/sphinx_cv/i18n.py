@@ -3,8 +3,9 @@
 Two catalogs. The extension's own (``sphinx_cv/locale/LANG/LC_MESSAGES/
 sphinx_cv.po``) translates what it generates: "Skills:", "Present", the
 date format, the downloads box (and ``sphinx.po`` there, the theme's words
-that Sphinx's own catalog lacks). The project's (``locale_dirs``, kept in step
-by ``make gettext`` and sphinx-intl) translates the pages; an entry's text
+that Sphinx's own catalog lacks, :mod:`sphinx_cv.theme`). The project's
+(``locale_dirs``, kept in step by ``make gettext`` and sphinx-intl)
+translates the pages; an entry's text
 options (an employer, a role, a place) are in it too: ``make gettext``
 extracts them with the page's other messages, and the directive translates
 them as it reads, so that the timeline, the skills index and the page
@@ -15,11 +16,11 @@ catalogs compiled, the options extracted) are :mod:`sphinx_cv.catalogs`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.locale import get_translation
+from sphinx.locale import get_translation, get_translator
 from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
@@ -37,9 +38,32 @@ LOCALE = Path(__file__).with_name("locale")
 _ = get_translation(CATALOG)
 
 
+def pgettext(context: str, message: str) -> str:
+    """*message* translated as it reads in *context*: the same English may
+    take different words, or marks, in another language."""
+    return get_translator(CATALOG).pgettext(context, message)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items joined as a list: Chinese parts them with an enumeration comma
+    (U+3001) where its prose has a full-width comma, though English writes
+    ", " for both."""
+    return pgettext("list", ", ").join(items)
+
+
+def parted() -> str:
+    """What joins the parts of one name (an employer and its team, a
+    degree and its school), which are not a list either."""
+    return pgettext("parts", ", ")
+
+
 def dates(entry: model.Entry, config: Config) -> str:
     """The entry's dates in the build's language and its style of date."""
-    return entry.dates(str(_(config.cv_date_format)), str(_(config.cv_present)))
+    return entry.dates(
+        str(_(config.cv_date_format)),
+        str(_(config.cv_present)),
+        pgettext("list", ", "),
+    )
 
 
 def date(when: model.PartialDate, config: Config) -> str:
@@ -48,7 +72,13 @@ def date(when: model.PartialDate, config: Config) -> str:
 
 def label(entry: model.Entry) -> str:
     """The entry's label in the build's language."""
-    return entry.label_with(str(_(", ")))
+    return entry.label_with(parted())
+
+
+def short_labels(entries: Iterable[model.Entry]) -> dict[str, str]:
+    """The entries' brief names (:func:`sphinx_cv.model.short_labels`) in
+    the build's language."""
+    return model.short_labels(entries, str(_("{organisation} ({team})")), parted())
 
 
 def translatable(kind: str) -> list[str]:

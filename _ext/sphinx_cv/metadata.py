@@ -40,7 +40,7 @@ def description(env: BuildEnvironment, docname: str) -> str:
             dict.fromkeys(e.organisation for e in everything if e.kind == "work")
         )
         at = str(_(" and ")).join(
-            [comma.join(employers[:-1]), employers[-1]]
+            [i18n.listed(employers[:-1]), employers[-1]]
             if len(employers) > 1
             else employers
         )
@@ -59,7 +59,7 @@ def description(env: BuildEnvironment, docname: str) -> str:
     if entries:
         listed = semicolon.join(i18n.label(e) for e in entries)
     elif docname in domain.data["skills_index_docs"]:
-        listed = comma.join(domain.skills())
+        listed = i18n.listed(domain.skills())
     if listed:
         text = _("{title} of {name}: {listed}")
         return _sentence(text.format(title=title, name=name, listed=listed))
@@ -103,7 +103,8 @@ def page_context(
     context["metatags"] += f'<meta name="description" content="{html.escape(text)}">\n'
     if pagename == app.config.root_doc:
         url = app.config.html_baseurl or ""
-        context["metatags"] += _script(jsonld.write(CVDomain.of(app.env).cv(), url))
+        cv = CVDomain.of(app.env).cv()
+        context["metatags"] += _script(jsonld.write(cv, url, i18n.parted()))
 
 
 def setup_metadata(app: Sphinx) -> None:

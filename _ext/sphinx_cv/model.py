@@ -589,10 +589,12 @@ class Entry:
         end = self.end.sort_key if self.end else (9999, 99, 99)
         return (self.start.sort_key, end)
 
-    def dates(self, month_format: str, present: str) -> str:
-        """The entry's dates as shown in every output."""
+    def dates(self, month_format: str, present: str, separator: str = ", ") -> str:
+        """The entry's dates as shown in every output; an award's years
+        joined by *separator* (a translation's own, in a language that
+        joins lists with another mark)."""
         if self.years:
-            return ", ".join(show_year(year, month_format) for year in self.years)
+            return separator.join(show_year(year, month_format) for year in self.years)
         if self.start is None:
             return ""
         end = present if self.end is None else self.end.format(month_format)
@@ -619,18 +621,26 @@ def by_date(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(sorted(entries, key=lambda e: e.id), key=Entry.sort_key, reverse=True)
 
 
-def short_labels(entries: Iterable[Entry]) -> dict[str, str]:
+def short_labels(
+    entries: Iterable[Entry],
+    team: str = "{organisation} ({team})",
+    separator: str = ", ",
+) -> dict[str, str]:
     """Brief names for lists that name many entries, such as the skills index.
 
     An employer stands for its entry unless it has several; then the team
-    tells them apart.  A degree, a project or a course names itself.
+    tells them apart, as *team* writes the two. A degree, a project or a
+    course names itself; anything else is its label, its parts joined by
+    *separator*. (A translation gives both in its own punctuation.)
     """
     entries = list(entries)
     employers = Counter(e.organisation for e in entries if e.kind == "work")
     labels = {}
     for entry in entries:
         if entry.kind == "work" and entry.team and employers[entry.organisation] > 1:
-            labels[entry.id] = f"{entry.organisation} ({entry.team})"
+            labels[entry.id] = team.format(
+                organisation=entry.organisation, team=entry.team
+            )
         elif entry.kind == "work":
             labels[entry.id] = entry.organisation
         elif entry.kind == "education":
@@ -638,7 +648,7 @@ def short_labels(entries: Iterable[Entry]) -> dict[str, str]:
         elif entry.kind == "teaching":
             labels[entry.id] = entry.course
         else:
-            labels[entry.id] = entry.label
+            labels[entry.id] = entry.label_with(separator)
     return labels
 
 

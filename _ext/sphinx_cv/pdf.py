@@ -223,6 +223,7 @@ class CVPDFBuilder(Builder):
             "region": region.lower() or None,
             "paper": config.cv_pdf_paper,
             "fonts": self.fonts(language.lower()),
+            "colon": str(_(": ")),
             "body": blocks,
         }
 

@@ -6,7 +6,8 @@ lists, entries) holding runs of text. The Typst template reads that and
 nothing else, so every string reaches it as data, never as markup:
 
 ``{"title", "author", "subject", "keywords", "lang", "region", "paper",
-"fonts", "dated", "body": [block, ...]}``, where a block is ``{"type": "section",
+"fonts", "dated", "colon", "body": [block, ...]}`` (``colon`` is what follows
+a term, in the CV's language), where a block is ``{"type": "section",
 "level", "title", "labels", "body"}`` (the name's is level 1),
 ``paragraph`` (``body``, ``labels``),
 ``list`` (``items``: a list of blocks per item, ``numbered``, ``reversed``:
@@ -33,8 +34,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_cv import model
-from sphinx_cv.i18n import _
+from sphinx_cv import i18n, model
 
 Block = dict[str, Any]
 Run = dict[str, Any]
@@ -124,7 +124,10 @@ class PrintLayout(SphinxPostTransform):
 #: A word longer than this may break between pieces of ten characters: no
 #: line holds it whole, and Typst would set it past the margin.
 LONG_WORD = 40
-_WORD = re.compile(r"(\S+)")
+#: Chinese, Japanese and Korean characters (and their full-width marks),
+#: between which a line may break: text of them is no word, however long.
+_CJK = "\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_WORD = re.compile(rf"([^\s{_CJK}]+)")
 
 
 def _text(text: str) -> list[Run]:
@@ -132,8 +135,8 @@ def _text(text: str) -> list[Run]:
     longer than a line gets places to break."""
     text = re.sub(r"[\t\r\n]+", " ", text)
     runs: list[Run] = []
-    for part in _WORD.split(text):
-        if len(part) > LONG_WORD:
+    for position, part in enumerate(_WORD.split(text)):
+        if position % 2 and len(part) > LONG_WORD:
             runs.append({"pieces": [part[i : i + 10] for i in range(0, len(part), 10)]})
         elif runs and "text" in runs[-1]:
             runs[-1]["text"] += part
@@ -324,7 +327,7 @@ class _Converter:
         if len(lines) > 1 and not lines[1]["aside"]:
             second = lines.pop(1)["main"]
             if second:
-                lines[0]["main"] += [{"text": str(_(", "))}, *second]
+                lines[0]["main"] += [{"text": i18n.parted()}, *second]
         details: list[Run] = []
         body: list[Block] = []
         for child in node.children:

@@ -98,7 +98,7 @@ def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
         return [
             _line(
                 nodes.strong(entry.organisation, entry.organisation),
-                f"{_(', ')}{entry.title}",
+                f"{i18n.parted()}{entry.title}",
                 aside=dates,
             )
         ]
@@ -152,7 +152,7 @@ def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
         skills += nodes.Text(_("Skills: "))
         for position, skill in enumerate(entry.skills):
             if position:
-                skills += nodes.Text(str(_(", ")))
+                skills += nodes.Text(i18n.pgettext("list", ", "))
             skills += skill_reference(skill, docname)
         line += skills
     if entry.url:
@@ -194,9 +194,9 @@ def render_item(item: Item, body: list[nodes.Node]) -> nodes.Element:
     line += nodes.strong(item.name, item.name)
     how = item.level or item.fluency
     if how:
-        line += nodes.Text(f" ({how})")
+        line += nodes.Text(_(" ({level})").format(level=how))
     if item.keywords:
-        line += nodes.Text(str(_(": ")) + str(_(", ")).join(item.keywords))
+        line += nodes.Text(str(_(": ")) + i18n.listed(item.keywords))
     return line
 
 
@@ -210,12 +210,14 @@ def render_contacts(person: Person) -> nodes.container:
     items = [
         ("place", _("Location"), person.place, ""),
         ("phone", _("Phone"), person.phone, f"tel:{person.phone.replace(' ', '')}"),
-        ("email", "E-mail", person.email, f"mailto:{person.email}"),
+        ("email", _("E-mail"), person.email, f"mailto:{person.email}"),
     ]
     items = [item for item in items if item[2]]
-    items += [
-        (link.network, link.network, link.label, link.url) for link in person.links
-    ]
+    # A website's icon is named by the extension, as the e-mail's is; other
+    # networks by their own names.
+    for link in person.links:
+        name = _("Website") if link.is_website else link.network
+        items.append((link.network, name, link.label, link.url))
     for position, (network, name, label, url) in enumerate(items):
         if position:
             line += nodes.Text(" \u00b7 ")
@@ -225,7 +227,7 @@ def render_contacts(person: Person) -> nodes.container:
             item += create_icon_node(get_octicon(icon, aria_label=str(name)))
             item += nodes.Text(" ")
         else:
-            label = f"{name}: {label}"
+            label = f"{name}{_(': ')}{label}"
         item += nodes.reference(label, label, refuri=url) if url else nodes.Text(label)
         line += item
     contacts = nodes.container("", line, classes=["cv-contacts"])

@@ -77,7 +77,7 @@ def _timeline(entries: list[model.Entry], docname: str, config: Config) -> nodes
 
 
 def _skills_index(domain: CVDomain, docname: str) -> nodes.Node:
-    labels = model.short_labels(domain.entries.values())
+    labels = i18n.short_labels(domain.entries.values())
     listing = nodes.definition_list()
     for skill, entries in domain.skills().items():
         term = nodes.term(skill, skill, ids=[domain.skill_anchor(skill)])

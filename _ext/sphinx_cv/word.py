@@ -1,4 +1,4 @@
-"""The Word file: the printed CV written with python-docx, for recruiters and parsers.
+"""The Word file: the printed CV written with python-docx.
 
 ``sphinx-build -b docx`` (``make docx``) prints the same document as the
 PDF (:mod:`sphinx_cv.printed`: the same blocks, the same order, the same
@@ -165,7 +165,9 @@ class _Writer:
         # An entry's first line heads it: Word's navigation and a PDF's
         # bookmarks list it under its section.
         entry.element.get_or_add_pPr().append(_outline(1))
-        self._style("CV Entry Detail", keep=True, tab=True).font.italic = True
+        # Chinese, Japanese and Korean have no italics: emphasis stays upright.
+        detail = self._style("CV Entry Detail", keep=True, tab=True)
+        detail.font.italic = not self.east_asian
         self._style("CV Details", size=Pt(8.5), keep=True)
         # What the PDF sets smaller: the skills index, the references.
         self._style("CV Small", size=Pt(8.5))
@@ -324,7 +326,7 @@ class _Writer:
             for item in block["items"]:
                 paragraph = self.paragraph("Normal", item["labels"])
                 self.runs(paragraph, item["term"], bold=True)
-                paragraph.add_run(": ")
+                paragraph.add_run(self.data.get("colon", ": "))
                 self.runs(paragraph, item["body"])
         elif kind == "columns":
             self.columns(block)
@@ -406,7 +408,8 @@ class _Writer:
             elif "strong" in run:
                 self.runs(paragraph, run["strong"], bold=True, italic=italic, into=into)
             elif "emph" in run:
-                self.runs(paragraph, run["emph"], bold=bold, italic=True, into=into)
+                slant = not self.east_asian
+                self.runs(paragraph, run["emph"], bold=bold, italic=slant, into=into)
             elif "code" in run:
                 self._run(
                     paragraph, run["code"], bold, italic, into

@@ -7,13 +7,15 @@ from typing import Any
 from sphinx_cv import model
 
 
-def write(cv: model.CV, page_url: str) -> dict[str, Any]:
+def write(cv: model.CV, page_url: str, separator: str = ", ") -> dict[str, Any]:
     """The index page as a schema.org ProfilePage about its Person: their
     headline, schools, skills (listed, and those the entries name),
     languages, awards and positions.
 
     A telephone number and an address only where the CV gives them: it is
-    published with them, so the page says them too.
+    published with them, so the page says them too. Each occupation is
+    described by its entry's label, its parts joined by *separator* (a
+    translation's own).
     """
     entries, person = cv.entries, cv.person
     about: dict[str, Any] = {"@type": "Person"}
@@ -50,7 +52,7 @@ def write(cv: model.CV, page_url: str) -> dict[str, Any]:
         {
             "@type": "Occupation",
             "name": entry.role,
-            "description": entry.label,
+            "description": entry.label_with(separator),
             **(
                 {"occupationLocation": {"@type": "City", "name": entry.location}}
                 if entry.location
