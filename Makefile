@@ -80,13 +80,16 @@ variants: $(BUILD_DEPS)
 docx: $(BUILD_DEPS)
 	@$(SPHINXBUILD) -M docx "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
-# Every format; the PDFs and Word files (the CV's and its versions') and the
-# ePub beside the HTML, linked from its index page.
-all: pdf docx epub variants
-	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" -t downloads $(SPHINXOPTS) $(O)
-	cp "$(BUILDDIR)/pdf/wenqing-luo-cv.pdf" "$(BUILDDIR)/docx/wenqing-luo-cv.docx" \
-		"$(BUILDDIR)/epub/wenqing-luo-cv.epub" "$(BUILDDIR)"/*.pdf "$(BUILDDIR)"/*.docx \
-		"$(BUILDDIR)/html/"
+# Every file the site offers (the CV's PDF, Word file and ePub; each
+# version's PDF and Word file) into $(BUILDDIR)/downloads, built strictly.
+downloads: $(BUILD_DEPS)
+	@$(SPHINX_CV) downloads --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
+		-- $(SPHINXOPTS) $(O)
+
+# Every format: the site, with every download beside its pages and listed,
+# with its size, in the index page's downloads box (as Read the Docs builds it).
+all: downloads
+	@$(SPHINXBUILD) -M html "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff check _ext tests benchmarks conf.py
@@ -100,7 +103,7 @@ test: lint
 	@tests/install-tools
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal $(O)
 
-.PHONY: help strict live pdf latexpdf docx variant variants all lint test Makefile
+.PHONY: help strict live pdf latexpdf docx variant variants downloads all lint test Makefile
 
 # sphinx_cv as a distribution of its own (_ext/pyproject.toml): its wheel
 # in $(BUILDDIR)/dist/, for `pip install` anywhere.

@@ -88,10 +88,36 @@ def build(
         app.cleanup()
 
 
+#: What `sphinx-cv downloads` puts beside the site, by edition.
+DOWNLOADS = {
+    "en": [
+        "wenqing-luo-cv.pdf",
+        "wenqing-luo-cv.docx",
+        "wenqing-luo-cv.epub",
+        "wenqing-luo-resume.pdf",
+        "wenqing-luo-resume.docx",
+        "wenqing-luo-systems.pdf",
+        "wenqing-luo-systems.docx",
+    ],
+    "zh_CN": ["wenqing-luo-cv.pdf", "wenqing-luo-cv.docx", "wenqing-luo-cv.epub"],
+}
+
+
+def offer_downloads(builddir: Path, language: str) -> Path:
+    """Stand-ins for the files the site offers, where its build finds them
+    (beside its output): the audits and link checks see the full downloads
+    box; tests/test_web.py replays the real ones."""
+    folder = builddir / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in DOWNLOADS[language]:
+        (folder / name).write_bytes(b"stand-in " * 2000)
+    return builddir
+
+
 @pytest.fixture(scope="session")
 def cv_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real CV, built once as HTML."""
-    return build(ROOT, tmp_path_factory.mktemp("cv"))
+    """The real CV, built once as HTML, beside its downloads."""
+    return build(ROOT, offer_downloads(tmp_path_factory.mktemp("cv"), "en"))
 
 
 def stopping_build(
@@ -129,9 +155,8 @@ def stopping_build(
 @pytest.fixture(scope="session")
 def zh_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The Chinese edition, built once as HTML."""
-    return build(
-        ROOT, tmp_path_factory.mktemp("zh"), confoverrides={"language": "zh_CN"}
-    )
+    builddir = offer_downloads(tmp_path_factory.mktemp("zh"), "zh_CN")
+    return build(ROOT, builddir, confoverrides={"language": "zh_CN"})
 
 
 #: A JVM tuned for one short run: half the processor time of epubcheck's.
@@ -244,21 +269,28 @@ def _needs_poppler() -> None:
 
 #: Files built in this test session: the full CV's by (builder, paper
 #: size), each version's by (its name, paper size).
-_BUILT: dict[tuple[str, str], Any] = {}
+_BUILT: dict[tuple[str, ...], Any] = {}
 
 
-def full_cv(builder: str, papersize: str, factory: pytest.TempPathFactory) -> Path:
-    """The CV's PDF or Word file on *papersize*, built in-process (test_pdf.py
-    checks that `make pdf` elsewhere gives the same bytes)."""
-    if (builder, papersize) not in _BUILT:
+def full_cv(
+    builder: str,
+    papersize: str,
+    factory: pytest.TempPathFactory,
+    language: str = "en",
+) -> Path:
+    """The CV's PDF, Word file or ePub on *papersize*, in *language*, built
+    in-process (test_pdf.py checks that `make pdf` elsewhere gives the same
+    bytes)."""
+    key = (builder, papersize) if language == "en" else (builder, papersize, language)
+    if key not in _BUILT:
         saved = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = EPOCH
         try:
             result = build(
                 ROOT,
-                factory.mktemp(f"{builder}-{papersize}"),
+                factory.mktemp(f"{builder}-{papersize}-{language}"),
                 buildername=builder,
-                confoverrides={"cv_pdf_paper": papersize},
+                confoverrides={"cv_pdf_paper": papersize, "language": language},
             )
         finally:
             if saved is None:
@@ -266,8 +298,8 @@ def full_cv(builder: str, papersize: str, factory: pytest.TempPathFactory) -> Pa
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = saved
         assert result.warnings == ""
-        _BUILT[builder, papersize] = result.outdir / f"wenqing-luo-cv.{builder}"
-    path: Path = _BUILT[builder, papersize]
+        _BUILT[key] = result.outdir / f"wenqing-luo-cv.{builder}"
+    path: Path = _BUILT[key]
     return path
 
 

@@ -39,7 +39,7 @@ BAD = {
         "'en' must be given (name, address), such as ('English', "
         "'https://example.org/en/'), not 'English'",
     ),
-    "cv_downloads_root": ("None", "must be a string, not None"),
+    "cv_downloads_dir": ("None", "must be a string, not None"),
     "cv_pdf_filename": ("['cv']", "must be a string, not ['cv']"),
     "cv_pdf_paper": (
         "'a5'",
@@ -150,26 +150,3 @@ def test_dirhtml_is_the_site_too(tmp_path: Path) -> None:
     assert switch is not None
     assert [a["href"] for a in switch.select("a")] == ["https://cv.example/fr/work/"]
     assert (result.outdir / "resume.json").is_file()
-
-
-def test_a_changed_read_the_docs_address_rewrites_the_downloads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    srcdir = tmp_path / "src"
-    shutil.copytree(TESTROOT, srcdir)
-    monkeypatch.setenv("READTHEDOCS", "True")
-    hrefs = []
-    for version in ("latest", "stable"):
-        monkeypatch.setenv("READTHEDOCS_VERSION", version)
-        monkeypatch.setenv(
-            "READTHEDOCS_CANONICAL_URL", f"https://cv.example/en/{version}/"
-        )
-        result = build(srcdir, tmp_path / "out", freshenv=False)
-        page = BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
-        link = page.select_one(".cv-downloads a")
-        assert link is not None
-        hrefs.append(link["href"])
-    assert hrefs == [
-        "https://cv.example/_/downloads/en/latest/pdf/",
-        "https://cv.example/_/downloads/en/stable/pdf/",
-    ]

@@ -13,7 +13,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
-from conftest import ROOT, Build, build, copy_cv
+from conftest import ROOT, Build, build, copy_cv, offer_downloads
 
 
 def files(result: Build) -> dict[str, bytes]:
@@ -42,7 +42,7 @@ def differing(one: Build, other: Build) -> list[str]:
 
 
 def test_a_parallel_build_equals_a_serial_one(cv_html: Build, tmp_path: Path) -> None:
-    parallel = build(ROOT, tmp_path, parallel=2)
+    parallel = build(ROOT, offer_downloads(tmp_path, "en"), parallel=2)
     assert parallel.warnings == ""
     assert differing(parallel, cv_html) == []
 

@@ -394,8 +394,11 @@ def test_the_exports_stay_in_english_and_the_chinese_site_links_them(
     assert not (zh_html.outdir / "resume.json").exists()
     assert not (zh_html.outdir / "rendercv.yaml").exists()
     soup = BeautifulSoup((zh_html.outdir / "index.html").read_text(), "html.parser")
-    hrefs = [a["href"] for a in soup.select("p.cv-downloads a")]
-    assert hrefs == [EN + "resume.json"]
+    hrefs = [a["href"] for a in soup.select(".cv-downloads-box a")]
+    assert [h for h in hrefs if h.endswith((".json", ".yaml"))] == [
+        EN + "resume.json",
+        EN + "rendercv.yaml",
+    ]
     resume = json.loads((cv_html.outdir / "resume.json").read_text())
     assert resume["work"][0]["name"] == "Bytedance Inc."
 

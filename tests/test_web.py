@@ -20,7 +20,16 @@ import pytest
 from bs4 import BeautifulSoup
 from pyld import jsonld
 
-from conftest import ROOT, Build, poppler
+from conftest import (
+    DOWNLOADS,
+    EPOCH,
+    ROOT,
+    Build,
+    fitted_variant,
+    full_cv,
+    make_env,
+    poppler,
+)
 
 BASE = "https://wenqing-luo-cv.readthedocs.io/en/latest/"
 EMAIL = "wenqing4@illinois.edu"
@@ -221,11 +230,32 @@ def test_a_json_resume_theme_renders_it(cv_html: Build, tmp_path: Path) -> None:
         assert fact in text
 
 
-def test_the_site_offers_its_downloads(site: dict[str, BeautifulSoup]) -> None:
-    links = site["index.html"].select("p.cv-downloads a")
-    assert [(a.get_text(), a["href"]) for a in links] == [
-        ("JSON Resume", "resume.json")
+def test_the_site_offers_its_downloads(
+    site: dict[str, BeautifulSoup], cv_html: Build
+) -> None:
+    """What each file is, its type and size; the exports; the Chinese
+    edition's files (tests/test_downloads.py tests the box's rules)."""
+    box = site["index.html"].select_one(".cv-downloads-box")
+    assert box is not None
+    lines = [" ".join(p.get_text().split()) for p in box.select("p")]
+    json_kb, yaml_kb = (
+        round((cv_html.outdir / name).stat().st_size / 1024)
+        for name in ("resume.json", "rendercv.yaml")
+    )
+    parts = "Education, Experience, Projects, Teaching experience"
+    assert lines == [
+        "Download",
+        "Full CV: PDF, 18 KB · Word, 18 KB · ePub, 18 KB",
+        f"Résumé, one page ({parts}, Honors and awards, Skills): "
+        "PDF, 18 KB · Word, 18 KB",
+        f"Résumé, systems and infrastructure, one page ({parts}, Skills): "
+        "PDF, 18 KB · Word, 18 KB",
+        f"Data: JSON Resume, {json_kb} KB · RenderCV, {yaml_kb} KB",
+        "中文: PDF · Word · ePub",
     ]
+    for link in box.select("a"):
+        href = link["href"]
+        assert href.startswith("https://") or (cv_html.outdir / href).is_file()
 
 
 PHONE = re.compile(r"\+\d[\d ()-]{7,}\d|\(\d{3}\)\s*\d{3}-\d{4}")
@@ -282,28 +312,62 @@ def reachable(index: str) -> bool:
 @pytest.mark.audit
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 @pytest.mark.parametrize(
-    ("language", "title"), [("en", "Education"), ("zh-cn", "教育背景")]
+    ("language", "sphinx_language", "title"),
+    [("en", "en", "Education"), ("zh-cn", "zh_CN", "教育背景")],
 )
-def test_read_the_docs_builds_every_format(
-    tmp_path: Path, language: str, title: str
+def test_read_the_docs_publishes_every_file_the_downloads_name(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    language: str,
+    sphinx_language: str,
+    title: str,
 ) -> None:
     """The replay clones what is committed: run it on a clean checkout. The
-    Chinese edition is a translation project built from the same files."""
+    Chinese edition is a translation project built from the same files.
+    Each file the downloads box names is published at the address its link
+    gives, and is the file a local build makes, byte for byte."""
     index = package_index()
     if not reachable(index):
         pytest.skip(f"needs the package index ({index}): pip installs from it")
     result = subprocess.run(
         [ROOT / ".ci" / "readthedocs", tmp_path, language],
+        env={**make_env(), "SOURCE_DATE_EPOCH": EPOCH},
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     output = tmp_path / "checkout" / "_readthedocs"
+    html = output / "html"
     assert [p.name for p in (output / "pdf").iterdir()] == ["wenqing-luo-cv.pdf"]
     assert [p.name for p in (output / "epub").iterdir()] == ["wenqing-luo-cv.epub"]
-    page = (output / "html" / "index.html").read_text(encoding="utf-8")
-    downloads = f"https://wenqing-luo-cv.readthedocs.io/_/downloads/{language}/latest"
-    assert f'href="{downloads}/pdf/"' in page
-    pdf = poppler("pdftotext", output / "pdf" / "wenqing-luo-cv.pdf", "-")
-    assert title.upper() in pdf
+    page = BeautifulSoup((html / "index.html").read_text("utf-8"), "html.parser")
+    hrefs = [a["href"] for a in page.select(".cv-downloads-box a")]
+    here = [href for href in hrefs if not href.startswith("https://")]
+    exports = ["resume.json", "rendercv.yaml"] if language == "en" else []
+    assert sorted(here) == sorted(DOWNLOADS[sphinx_language] + exports)
+    for href in here:
+        assert (html / href).is_file(), href
+    # The files local builds make.
+    for name in DOWNLOADS[sphinx_language]:
+        stem, suffix = name.split(".")
+        version = stem.removeprefix("wenqing-luo-")
+        if version == "cv":
+            local = full_cv(suffix, "a4", tmp_path_factory, sphinx_language)
+        else:
+            fitted = fitted_variant(version, "a4", tmp_path_factory)
+            local = fitted.docx if suffix == "docx" else fitted.pdf
+        assert (html / name).read_bytes() == local.read_bytes(), name
+    for kind in ("pdf", "epub"):
+        published = output / kind / f"wenqing-luo-cv.{kind}"
+        assert published.read_bytes() == (html / published.name).read_bytes()
+    assert title.upper() in poppler(
+        "pdftotext", output / "pdf" / "wenqing-luo-cv.pdf", "-"
+    )
+    # Nothing published that is not the site's or its downloads'.
+    assert not [
+        p
+        for p in output.rglob("*")
+        if p.is_file()
+        and ("_sources" in p.parts or p.suffix in (".doctree", ".pickle", ".log"))
+    ]

@@ -13,7 +13,7 @@ from sphinx_cv.catalogs import setup_catalogs
 from sphinx_cv.config import setup_config
 from sphinx_cv.directives import DIRECTIVES, RelatedLabel
 from sphinx_cv.domain import CVDomain
-from sphinx_cv.downloads import DownloadsDirective
+from sphinx_cv.downloads import DownloadsDirective, setup_downloads
 from sphinx_cv.editions import setup_editions
 from sphinx_cv.epub import setup_epub
 from sphinx_cv.export import setup_export
@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_word(app)
     setup_epub(app)
     setup_export(app)
+    setup_downloads(app)
     setup_metadata(app)
     setup_sources(app)
     setup_sitemap(app)

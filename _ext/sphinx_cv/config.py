@@ -12,7 +12,6 @@ root on Read the Docs, and the extension's message catalogs.
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,10 +145,10 @@ VALUES: dict[str, Value] = {
         "each language's edition: (name, address); the first is the source",
         _editions,
     ),
-    "cv_downloads_root": Value(
+    "cv_downloads_dir": Value(
         "",
-        "where the PDF and ePub downloads are (Read the Docs' own, which is "
-        "set from its environment); empty: beside the site",
+        "the folder of the files the site offers (sphinx-cv downloads); empty: "
+        "downloads, beside the site's output folder",
     ),
     "cv_pdf_filename": Value(
         "", "the PDF's file name without .pdf; empty: the person's, as name-cv"
@@ -178,17 +177,6 @@ VALUES: dict[str, Value] = {
 }
 
 
-def _downloads_root() -> str:
-    """Read the Docs' downloads of this project, language and version."""
-    canonical = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-    if not (os.environ.get("READTHEDOCS") and canonical):
-        return ""
-    site = urlsplit(canonical)
-    language = os.environ.get("READTHEDOCS_LANGUAGE", "en")
-    version = os.environ.get("READTHEDOCS_VERSION", "latest")
-    return f"{site.scheme}://{site.netloc}/_/downloads/{language}/{version}"
-
-
 def init_config(app: Sphinx, config: Config) -> None:
     """Check every value, then derive what depends on them, in order."""
     for name, value in VALUES.items():
@@ -199,8 +187,6 @@ def init_config(app: Sphinx, config: Config) -> None:
     variants.check_variants(config, conf_line(app, "cv_variants"))
     editions.set_address(config)
     epub.tag_language(config)
-    if not config.cv_downloads_root:
-        config.cv_downloads_root = _downloads_root()
     catalogs.compile_catalogs(app)
 
 

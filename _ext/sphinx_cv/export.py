@@ -26,6 +26,7 @@ from sphinx_cv.site import is_website
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 
@@ -178,10 +179,11 @@ def sections(env: BuildEnvironment) -> tuple[model.Section, ...]:
     return tuple(found)
 
 
-def write_exports(app: Sphinx, exception: Exception | None) -> None:
+def write_exports(app: Sphinx, builder: Builder) -> None:
     """Every HTML build writes ``resume.json`` (JSON Resume) and
-    ``rendercv.yaml`` (RenderCV input) beside its pages."""
-    if exception is not None or not is_website(app.builder):
+    ``rendercv.yaml`` (RenderCV input) beside its pages, before the pages,
+    whose downloads box gives their size."""
+    if not is_website(builder):
         return
     if not editions.is_source(app.config):
         return  # one canonical record: the source edition's
@@ -205,4 +207,4 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_export(app: Sphinx) -> None:
-    app.connect("build-finished", write_exports)
+    app.connect("write-started", write_exports)

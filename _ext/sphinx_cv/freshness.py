@@ -2,8 +2,10 @@
 
 A page shows more than its own source: the timeline and the skills index
 list every entry, ``{cv:entry}`` links carry another entry's label, every
-page's description names the person, and the theme's navigation on every page
-shows every page's title. So when any of that changes, every page is written
+page's description names the person, the theme's navigation on every page
+shows every page's title, and every page's head names the files the site
+offers (the downloads box lists them). So when any of that changes, every
+page is written
 again (reading is not needed: the environment has it all); an edit
 to an entry's highlights alone, which no other page shows, rewrites only its
 own page.
@@ -26,6 +28,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_cv import downloads
 from sphinx_cv.domain import CVDomain
 
 if TYPE_CHECKING:
@@ -66,6 +69,12 @@ def _written(app: Sphinx) -> dict[str, Any]:
     return data
 
 
+def _shown(app: Sphinx) -> list[Any]:
+    """What every page shows beyond itself: of the other pages, and of the
+    files the site offers."""
+    return [shown(app.env), downloads.signature(app)]
+
+
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Every page, if what they show of each other is not what they were
     last written with; the outputs of pages removed since, removed."""
@@ -74,14 +83,15 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in set(written.get("pages", [])) - env.found_docs:
         if outfile is not None:
             Path(outfile(docname)).unlink(missing_ok=True)
-    return [] if written.get("shown") == shown(env) else sorted(env.found_docs)
+    fresh = written.get("shown") == json.loads(json.dumps(_shown(app)))
+    return [] if fresh else sorted(env.found_docs)
 
 
 def note_written(app: Sphinx, exception: Exception | None) -> None:
     if exception is None:
         record = _record(app)
         record.parent.mkdir(parents=True, exist_ok=True)
-        data = {"shown": shown(app.env), "pages": sorted(app.env.found_docs)}
+        data = {"shown": _shown(app), "pages": sorted(app.env.found_docs)}
         record.write_text(json.dumps(data), encoding="utf-8")
 
 

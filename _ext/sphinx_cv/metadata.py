@@ -11,7 +11,7 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
-from sphinx_cv import i18n
+from sphinx_cv import downloads, i18n
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.formats import jsonld
 from sphinx_cv.i18n import _
@@ -104,7 +104,12 @@ def page_context(
     if pagename == app.config.root_doc:
         url = app.config.html_baseurl or ""
         cv = CVDomain.of(app.env).cv()
-        context["metatags"] += _script(jsonld.write(cv, url, i18n.parted()))
+        files = [
+            (path.stem, f"{url}{path.name}", downloads.FORMATS[path.suffix][1])
+            for path in downloads.offered(app)
+        ]
+        data = jsonld.write(cv, url, i18n.parted(), files)
+        context["metatags"] += _script(data)
 
 
 def setup_metadata(app: Sphinx) -> None:

@@ -129,7 +129,11 @@ def pages(draft: Draft) -> dict[str, str]:
     toc = [doc for doc in dict.fromkeys(order) if f"{doc}.md" in files]
     if "skills-index.md" in files:
         toc.append("skills-index")
-    index = [_heading(draft.name), _person(draft)]
+    index = [
+        _heading(draft.name),
+        _person(draft),
+        "::::{only} html and not epub\n\n:::{cv:downloads}\n:::\n::::",
+    ]
     if draft.intro:
         index.append(draft.intro)
     index.append(

@@ -94,7 +94,8 @@ OTHER_DIRECTIVES = {
     ),
     "downloads": (
         ((), ()),
-        "links to the PDF and ePub beside the site (built with ``-t downloads``)",
+        "the files the site offers (``sphinx-cv downloads``), with their sizes, "
+        "and the exports",
     ),
 }
 

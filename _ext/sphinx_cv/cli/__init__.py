@@ -4,6 +4,8 @@
     sphinx-cv reference [--check FILE]
     sphinx-cv variant NAME ... | --all | --list [--sources DIR] [--builddir DIR]
         [-- SPHINX-OPTIONS]
+    sphinx-cv downloads [--sources DIR] [--builddir DIR] [--into DIR]
+        [-- SPHINX-OPTIONS]
 
 (``python -m sphinx_cv`` is the same command.) A problem with the input is
 one line, ``sphinx-cv: error: ...``, naming the file and the place where it
@@ -17,7 +19,7 @@ import sys
 from pathlib import Path
 
 from sphinx_cv import __version__, reference
-from sphinx_cv.cli import new, variant
+from sphinx_cv.cli import downloads, new, variant
 from sphinx_cv.formats.draft import InputError
 
 
@@ -70,6 +72,19 @@ def parser() -> argparse.ArgumentParser:
         "--builddir", type=Path, default=Path("_build"), metavar="DIR"
     )
     versions.set_defaults(run=variant.run)
+
+    files = commands.add_parser(
+        "downloads", help="build every file the site offers into one folder"
+    )
+    files.add_argument("--sources", type=Path, default=Path("."), metavar="DIR")
+    files.add_argument("--builddir", type=Path, default=Path("_build"), metavar="DIR")
+    files.add_argument(
+        "--into",
+        type=Path,
+        metavar="DIR",
+        help="the folder (default: BUILDDIR/downloads)",
+    )
+    files.set_defaults(run=downloads.run)
     return top
 
 

@@ -7,10 +7,16 @@ from typing import Any
 from sphinx_cv import model
 
 
-def write(cv: model.CV, page_url: str, separator: str = ", ") -> dict[str, Any]:
+def write(
+    cv: model.CV,
+    page_url: str,
+    separator: str = ", ",
+    files: list[tuple[str, str, str]] | None = None,
+) -> dict[str, Any]:
     """The index page as a schema.org ProfilePage about its Person: their
     headline, schools, skills (listed, and those the entries name),
-    languages, awards and positions.
+    languages, awards and positions; the CV's *files* (name, address, media
+    type) as documents about them.
 
     A telephone number and an address only where the CV gives them: it is
     published with them, so the page says them too. Each occupation is
@@ -62,6 +68,16 @@ def write(cv: model.CV, page_url: str, separator: str = ", ") -> dict[str, Any]:
         for entry in entries
         if entry.kind in ("work", "teaching")
     ]
+    if files:
+        about["subjectOf"] = [
+            {
+                "@type": "DigitalDocument",
+                "name": name,
+                "url": url,
+                "encodingFormat": kind,
+            }
+            for name, url, kind in files
+        ]
     return {
         "@context": "https://schema.org",
         "@type": "ProfilePage",
