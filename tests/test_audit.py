@@ -41,14 +41,17 @@ def needs(package: str) -> None:
         pytest.skip("needs chromium and tests/node (.ci/run installs them)")
 
 
-def test_pa11y_finds_no_error_on_any_page(cv_html: Build) -> None:
+@pytest.mark.parametrize("edition", ["cv_html", "zh_html"])
+def test_pa11y_finds_no_error_on_any_page(
+    edition: str, request: pytest.FixtureRequest
+) -> None:
+    """Every page of each edition, the downloads box on its index page."""
     needs("pa11y")
     assert CHROMIUM is not None
-    pages = sorted(
-        str(p.relative_to(cv_html.outdir)) for p in cv_html.outdir.rglob("*.html")
-    )
+    site: Build = request.getfixturevalue(edition)
+    pages = sorted(str(p.relative_to(site.outdir)) for p in site.outdir.rglob("*.html"))
     result = subprocess.run(
-        ["node", NODE / "pa11y.mjs", cv_html.outdir, *pages],
+        ["node", NODE / "pa11y.mjs", site.outdir, *pages],
         env={**os.environ, "CHROMIUM": CHROMIUM},
         capture_output=True,
         text=True,
