@@ -96,11 +96,20 @@ DOWNLOADS = {
         "wenqing-luo-cv.epub",
         "wenqing-luo-resume.pdf",
         "wenqing-luo-resume.docx",
+        "wenqing-luo-resume.html",
         "wenqing-luo-systems.pdf",
         "wenqing-luo-systems.docx",
+        "wenqing-luo-systems.html",
     ],
     "zh_CN": ["wenqing-luo-cv.pdf", "wenqing-luo-cv.docx", "wenqing-luo-cv.epub"],
 }
+
+
+def site_pages(outdir: Path) -> list[Path]:
+    """The pages of the site in *outdir*: its HTML but the downloads' (a
+    version's own page stands apart from the site)."""
+    offered = {name for names in DOWNLOADS.values() for name in names}
+    return sorted(p for p in outdir.rglob("*.html") if p.name not in offered)
 
 
 def offer_downloads(builddir: Path, language: str) -> Path:
@@ -110,7 +119,15 @@ def offer_downloads(builddir: Path, language: str) -> Path:
     folder = builddir / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     for name in DOWNLOADS[language]:
-        (folder / name).write_bytes(b"stand-in " * 2000)
+        stand_in = b"stand-in " * 2000
+        if name.endswith(".html"):  # a page, as the audits read it
+            stand_in = (
+                b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                b"<title>Stand-in</title></head><body><main><h1>Stand-in</h1>"
+                + b"<p>stand-in</p>" * 1000
+                + b"</main></body></html>"
+            )
+        (folder / name).write_bytes(stand_in)
     return builddir
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Build, broken_links, normalise, page_text
+from conftest import Build, broken_links, normalise, page_text, site_pages
 from facts import ALL as FACTS
 
 
 def html_pages(app: Build) -> list[Path]:
-    return sorted(app.outdir.rglob("*.html"))
+    return site_pages(app.outdir)
 
 
 def test_builds_without_warnings(cv_html: Build) -> None:

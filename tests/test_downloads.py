@@ -72,12 +72,13 @@ def test_the_box_lists_each_file_with_its_type_and_size(
         for name in ("resume.json", "rendercv.yaml")
     ]
     assert box(page) == [
-        "Download",
+        "The whole CV on one page · Download",
         "Full CV: PDF, 2 KB · Word, 2 KB · ePub, 1 KB",
         f"Data: JSON Resume, {exports[0]} KB · RenderCV, {exports[1]} KB",
         "Français: PDF · Word · ePub",
     ]
     assert hrefs(page) == [
+        "cv.html",
         "ada-cv.pdf",
         "ada-cv.docx",
         "ada-cv.epub",
@@ -134,8 +135,11 @@ def test_without_downloads_the_box_offers_the_exports(
 ) -> None:
     result = build(site, tmp_path / "build")
     page = result.outdir / "index.html"
-    assert [line.split(":")[0] for line in box(page)] == ["Download", "Data"]
-    assert hrefs(page) == ["resume.json", "rendercv.yaml"]
+    assert [line.split(":")[0] for line in box(page)] == [
+        "The whole CV on one page · Download",
+        "Data",
+    ]
+    assert hrefs(page) == ["cv.html", "resume.json", "rendercv.yaml"]
     soup = BeautifulSoup(page.read_text(), "html.parser")
     assert [link["type"] for link in soup.select('link[rel="alternate"][type]')] == [
         "application/json"
@@ -162,7 +166,7 @@ def test_a_version_is_listed_with_the_parts_of_the_cv_it_holds(tmp_path: Path) -
     )
     lines = box(result.outdir / "index.html")
     assert lines[:3] == [
-        "Download",
+        "The whole CV on one page · Download",
         "Full CV: PDF, 3 KB",
         "Short, one page (Jobs, Projects, Skills index): PDF, 1 KB",
     ]
@@ -177,12 +181,12 @@ def test_the_chinese_box_is_in_chinese(tmp_path: Path) -> None:
     result = build(ROOT, tmp_path / "build", confoverrides={"language": "zh_CN"})
     assert result.warnings == ""
     assert box(result.outdir / "index.html") == [
-        "下载",
+        "单页完整简历 · 下载",
         "完整简历：PDF，2 KB · Word，2 KB",
         "数据：JSON Resume · RenderCV",
         "English：PDF · Word",
     ]
-    assert hrefs(result.outdir / "index.html")[2:4] == [
+    assert hrefs(result.outdir / "index.html")[3:5] == [
         "https://wenqing-luo-cv.readthedocs.io/en/latest/resume.json",
         "https://wenqing-luo-cv.readthedocs.io/en/latest/rendercv.yaml",
     ]

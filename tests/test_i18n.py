@@ -29,6 +29,7 @@ from conftest import (
     make_env,
     page_text,
     poppler,
+    site_pages,
 )
 from facts import ZH
 from sphinx_cv.config import VALUES
@@ -152,7 +153,7 @@ def test_the_chinese_site_builds_without_warnings(zh_html: Build) -> None:
 @pytest.fixture(scope="module")
 def zh_text(zh_html: Build) -> str:
     """The Chinese site's text, every page, squeezed."""
-    pages = sorted(zh_html.outdir.rglob("*.html"))
+    pages = site_pages(zh_html.outdir)
     return squeezed("".join(page_text(page) for page in pages))
 
 
@@ -176,7 +177,7 @@ def soups(site: Path) -> dict[str, BeautifulSoup]:
         str(page.relative_to(site)): BeautifulSoup(
             page.read_text(encoding="utf-8"), "html.parser"
         )
-        for page in sorted(site.rglob("*.html"))
+        for page in site_pages(site)
     }
 
 
@@ -364,7 +365,7 @@ def test_every_page_links_to_itself_in_the_other_edition(
         (cv_html, EN, "中文", ZH_CN),
         (zh_html, ZH_CN, "English", EN),
     ):
-        for page in sorted(site.outdir.rglob("*.html")):
+        for page in site_pages(site.outdir):
             name = str(page.relative_to(site.outdir))
             if name in ("search.html", "genindex.html"):
                 continue

@@ -29,6 +29,7 @@ from conftest import (
     full_cv,
     make_env,
     poppler,
+    site_pages,
 )
 
 BASE = "https://wenqing-luo-cv.readthedocs.io/en/latest/"
@@ -42,7 +43,7 @@ def pages(cv_html: Build) -> dict[str, BeautifulSoup]:
         str(page.relative_to(cv_html.outdir)): BeautifulSoup(
             page.read_text(encoding="utf-8"), "html.parser"
         )
-        for page in sorted(cv_html.outdir.rglob("*.html"))
+        for page in site_pages(cv_html.outdir)
     }
 
 
@@ -93,9 +94,7 @@ def test_the_sitemap_lists_every_page_and_no_search(cv_html: Build) -> None:
     urls = [loc.text for loc in tree.findall(".//s:loc", ns)]
     names = sorted(url.removeprefix(BASE) for url in urls if url)
     assert all(url.startswith(BASE) for url in urls)
-    expected = sorted(
-        str(p.relative_to(cv_html.outdir)) for p in cv_html.outdir.rglob("*.html")
-    )
+    expected = sorted(pages(cv_html))
     assert names == [n for n in expected if n not in ("search.html", "genindex.html")]
 
 
@@ -137,11 +136,12 @@ def test_the_index_page_describes_the_person_in_json_ld(
         "C++, LLVM, Tensorflow, Machine Learning System Intern",
     ]
     assert not {"telephone", "address", "email"} & set(person)
-    assert all(
-        page is site["index.html"]
-        or not page.select('script[type="application/ld+json"]')
-        for page in site.values()
-    )
+    # And the page of the whole CV (tests/test_onepage.py); no other.
+    assert [
+        name
+        for name, page in site.items()
+        if page.select('script[type="application/ld+json"]')
+    ] == ["cv.html", "index.html"]
 
 
 def test_resume_json_is_valid_json_resume(resume: dict[str, Any]) -> None:
@@ -238,19 +238,18 @@ def test_the_site_offers_its_downloads(
     box = site["index.html"].select_one(".cv-downloads-box")
     assert box is not None
     lines = [" ".join(p.get_text().split()) for p in box.select("p")]
-    json_kb, yaml_kb = (
-        round((cv_html.outdir / name).stat().st_size / 1024)
-        for name in ("resume.json", "rendercv.yaml")
-    )
+    kb = {
+        name: f"{round((cv_html.outdir / name).stat().st_size / 1024)} KB"
+        for name in ("resume.json", "rendercv.yaml", "wenqing-luo-resume.html")
+    }
     parts = "Education, Experience, Projects, Teaching experience"
+    version = f"PDF, 18 KB · Word, 18 KB · Web page, {kb['wenqing-luo-resume.html']}"
     assert lines == [
-        "Download",
+        "The whole CV on one page · Download",
         "Full CV: PDF, 18 KB · Word, 18 KB · ePub, 18 KB",
-        f"Résumé, one page ({parts}, Honors and awards, Skills): "
-        "PDF, 18 KB · Word, 18 KB",
-        f"Résumé, systems and infrastructure, one page ({parts}, Skills): "
-        "PDF, 18 KB · Word, 18 KB",
-        f"Data: JSON Resume, {json_kb} KB · RenderCV, {yaml_kb} KB",
+        f"Résumé, one page ({parts}, Honors and awards, Skills): {version}",
+        f"Résumé, systems and infrastructure, one page ({parts}, Skills): {version}",
+        f"Data: JSON Resume, {kb['resume.json']} · RenderCV, {kb['rendercv.yaml']}",
         "中文: PDF · Word · ePub",
     ]
     for link in box.select("a"):
@@ -276,7 +275,8 @@ def test_no_phone_or_postal_address_and_the_email_only_where_the_cv_shows_it(
             soup = BeautifulSoup(text, "html.parser")
             assert soup.head is not None and EMAIL not in str(soup.head), path
             shows_email = shows_email or EMAIL in soup.get_text("")
-        assert not shows_email or path.name in ("index.html", "resume.json"), path
+        shown = ("index.html", "cv.html", "resume.json")  # the CV's, whole
+        assert not shows_email or path.name in shown, path
     assert json.dumps(resume).count(EMAIL) == 1  # basics.email
 
 

@@ -20,6 +20,7 @@ from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
 from sphinx_cv.metadata import setup_metadata
+from sphinx_cv.onepage import setup_onepage
 from sphinx_cv.pdf import setup_pdf
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_epub(app)
     setup_export(app)
     setup_downloads(app)
+    setup_onepage(app)
     setup_metadata(app)
     setup_sources(app)
     setup_sitemap(app)

@@ -28,7 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv import editions
 from sphinx_cv.i18n import _, note_catalogs
-from sphinx_cv.site import is_website
+from sphinx_cv.site import ONE_PAGE, is_page, is_website
 from sphinx_cv.variants import Variant
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ FORMATS = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
     ".epub": ("ePub", "application/epub+zip"),
+    ".html": ("Web page", "text/html"),
 }
 #: The exports every build of the source edition writes.
 EXPORTS = {"resume.json": "JSON Resume", "rendercv.yaml": "RenderCV"}
@@ -161,7 +162,7 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
     for group in groups(config, files, titles):
         links = []
         for path in group.files:
-            text = f"{FORMATS[path.suffix][0]}{_(', ')}{size(path)}"
+            text = f"{_(FORMATS[path.suffix][0])}{_(', ')}{size(path)}"
             links.append(_link(text, f"{up}{path.name}", path.suffix[1:]))
         items += _line(group.label, links, group.parts)
     # The exports are the source edition's, in one canonical record; written
@@ -175,10 +176,15 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
     items += _line(str(_("Data")), exports)
     full = [p for p in files if p.stem == config.epub_basename]
     for name, url in _other_editions(config):
-        links = [_link(FORMATS[p.suffix][0], f"{url}{p.name}") for p in full]
+        links = [_link(str(_(FORMATS[p.suffix][0])), f"{url}{p.name}") for p in full]
         if links:
             items += _line(name, links)
     heading = nodes.paragraph(classes=["cv-downloads-title"])
+    whole = str(_("The whole CV on one page"))
+    heading += nodes.reference(
+        whole, whole, refuri=app.builder.get_relative_uri(docname, ONE_PAGE)
+    )
+    heading += nodes.Text(" \u00b7 ")
     heading += nodes.strong(str(_("Download")), str(_("Download")))
     return nodes.container("", heading, items, classes=["cv-downloads-box"])
 
@@ -198,7 +204,7 @@ def alternates(
     doctree: nodes.document | None,
 ) -> None:
     """Name the CV's PDF and its JSON Resume in each page's head."""
-    if doctree is None or not is_website(app.builder):
+    if not is_page(app.builder, pagename, doctree):
         return
     pdf = [p for p in offered(app) if p.stem == app.config.epub_basename]
     pdf = [p for p in pdf if p.suffix == ".pdf"]

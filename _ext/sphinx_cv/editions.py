@@ -15,7 +15,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from sphinx_cv.i18n import _
-from sphinx_cv.site import is_website
+from sphinx_cv.site import is_page
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -74,7 +74,7 @@ def link_editions(
     doctree: nodes.document | None,
 ) -> None:
     """The switch at the top of the page, and the alternates in its head."""
-    if doctree is None or not is_website(app.builder) or not app.config.cv_editions:
+    if not is_page(app.builder, pagename, doctree) or not app.config.cv_editions:
         return
     page = app.builder.get_target_uri(pagename)
     here = language_tag(app.config.language)

@@ -15,7 +15,7 @@ from sphinx_cv import downloads, i18n
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.formats import jsonld
 from sphinx_cv.i18n import _
-from sphinx_cv.site import is_website
+from sphinx_cv.site import ONE_PAGE, is_page
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -95,21 +95,53 @@ def page_context(
     doctree: nodes.document | None,
 ) -> None:
     """Metadata for each HTML page: description, and JSON-LD on the index."""
-    if doctree is None or not is_website(app.builder):
+    if not is_page(app.builder, pagename, doctree):
         return
-    text = description(app.env, pagename)
+    whole = pagename == ONE_PAGE
+    text = description(app.env, pagename) if not whole else _whole(app.env)
     # sphinxext-opengraph reads og: fields from the page's metadata.
     context["meta"] = {**(context.get("meta") or {}), "og:description": text}
     context["metatags"] += f'<meta name="description" content="{html.escape(text)}">\n'
-    if pagename == app.config.root_doc:
-        url = app.config.html_baseurl or ""
+    url = app.config.html_baseurl or ""
+    if whole:
+        # A page of no source, which sphinxext-opengraph passes over.
+        context["metatags"] += _open_graph(
+            app, f"{url}{app.builder.get_target_uri(pagename)}", text
+        )
+    if pagename == app.config.root_doc or whole:
         cv = CVDomain.of(app.env).cv()
         files = [
             (path.stem, f"{url}{path.name}", downloads.FORMATS[path.suffix][1])
             for path in downloads.offered(app)
         ]
-        data = jsonld.write(cv, url, i18n.parted(), files)
+        # The whole CV's page describes the whole Person.
+        page_url = f"{url}{app.builder.get_target_uri(pagename)}" if whole else url
+        data = jsonld.write(cv, page_url, i18n.parted(), files, whole=whole)
         context["metatags"] += _script(data)
+
+
+def _whole(env: BuildEnvironment) -> str:
+    """The description of the whole CV's page."""
+    domain = CVDomain.of(env)
+    name = domain.person.name if domain.person else env.config.project
+    text = _("{title}: the curriculum vitae of {name}")
+    return _sentence(text.format(title=_("The whole CV on one page"), name=name))
+
+
+def _open_graph(app: Sphinx, url: str, text: str) -> str:
+    """The Open Graph tags sphinxext-opengraph gives a page of the sources."""
+    domain = CVDomain.of(app.env)
+    tags = {
+        "og:title": domain.person.name if domain.person else app.config.project,
+        "og:type": "website",
+        "og:url": url,
+        "og:site_name": app.config.html_title or app.config.project,
+        "og:description": text,
+    }
+    return "".join(
+        f'<meta property="{key}" content="{html.escape(value)}" />\n'
+        for key, value in tags.items()
+    )
 
 
 def setup_metadata(app: Sphinx) -> None:

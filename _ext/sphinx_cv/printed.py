@@ -39,8 +39,9 @@ from sphinx_cv import i18n, model
 Block = dict[str, Any]
 Run = dict[str, Any]
 
-#: The builders' formats of the printed CV: the PDF, the Word file.
-FORMATS = ("pdf", "docx")
+#: The builders' formats of the printed CV: the PDF, the Word file, a
+#: version's page of its own.
+FORMATS = ("pdf", "docx", "onepage")
 
 
 def classed(tree: nodes.Node, name: str) -> list[nodes.Element]:
@@ -66,7 +67,7 @@ def _is_empty(node: nodes.Node) -> bool:
     return wrapper and all(map(_is_empty, node.children))
 
 
-class PrintLayout(SphinxPostTransform):
+def shape(document: nodes.Element) -> None:
     """Give the printed CV the shape of a résumé that parsers read right.
 
     - The contact line gives each address as it would be typed
@@ -78,47 +79,53 @@ class PrintLayout(SphinxPostTransform):
       replaces the page title, which would say the same again.
     - A page left with nothing to print is dropped.
     """
+    for contacts in classed(document, "cv-contacts"):
+        contacts.replace_self(_contacts(contacts))
+    for related in classed(document, "cv-related"):
+        related.parent.remove(related)
+    # Innermost first: a section whose subsections all went is empty too.
+    for section in reversed(list(document.findall(nodes.section))):
+        title = section.next_node(nodes.title)
+        body = [child for child in section.children if child is not title]
+        if all(map(_is_empty, body)):
+            section.parent.remove(section)
+        elif (
+            title is not None
+            and len(_entries(section)) == 1
+            and _entries(section)[0] is body[0]
+        ):
+            # Keep the section's labels: references to the page land here.
+            section.replace(title, nodes.target("", "", ids=section["ids"]))
+            section["ids"] = []
+
+
+def _contacts(contacts: nodes.Element) -> nodes.Element:
+    headline = classed(contacts, "cv-label")
+    line = nodes.paragraph()
+    for item in classed(contacts, "cv-contact"):
+        link = item.next_node(nodes.reference)
+        if link is None:
+            text = item.astext().strip()
+            line += nodes.inline(text, text)
+            continue
+        uri = link["refuri"]
+        # A telephone number as written; an address as it would be typed.
+        text = link.astext() if uri.startswith("tel:") else model.short_address(uri)
+        line += nodes.reference(text, text, refuri=uri)
+    printed = nodes.container("", line, classes=contacts["classes"])
+    printed[0:0] = headline
+    return printed
+
+
+class PrintLayout(SphinxPostTransform):
+    """The printed CV in the shape of a résumé (:func:`shape`), in the PDF
+    and the Word file."""
 
     default_priority = 800
     formats = FORMATS
 
     def run(self, **kwargs: Any) -> None:
-        for contacts in classed(self.document, "cv-contacts"):
-            contacts.replace_self(self._contacts(contacts))
-        for related in classed(self.document, "cv-related"):
-            related.parent.remove(related)
-        # Innermost first: a section whose subsections all went is empty too.
-        for section in reversed(list(self.document.findall(nodes.section))):
-            title = section.next_node(nodes.title)
-            body = [child for child in section.children if child is not title]
-            if all(map(_is_empty, body)):
-                section.parent.remove(section)
-            elif (
-                title is not None
-                and len(_entries(section)) == 1
-                and _entries(section)[0] is body[0]
-            ):
-                # Keep the section's labels: references to the page land here.
-                section.replace(title, nodes.target("", "", ids=section["ids"]))
-                section["ids"] = []
-
-    @staticmethod
-    def _contacts(contacts: nodes.Element) -> nodes.Element:
-        headline = classed(contacts, "cv-label")
-        line = nodes.paragraph()
-        for item in classed(contacts, "cv-contact"):
-            link = item.next_node(nodes.reference)
-            if link is None:
-                text = item.astext().strip()
-                line += nodes.inline(text, text)
-                continue
-            uri = link["refuri"]
-            # A telephone number as written; an address as it would be typed.
-            text = link.astext() if uri.startswith("tel:") else model.short_address(uri)
-            line += nodes.reference(text, text, refuri=uri)
-        printed = nodes.container("", line, classes=contacts["classes"])
-        printed[0:0] = headline
-        return printed
+        shape(self.document)
 
 
 #: A word longer than this may break between pieces of ten characters: no

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from sphinx_cv import editions
-from sphinx_cv.site import is_website
+from sphinx_cv.site import ONE_PAGE, is_website
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,8 +23,10 @@ XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def pages(app: Sphinx) -> list[str]:
-    """Every page's address below the site's root, in a stable order."""
-    return sorted(app.builder.get_target_uri(doc) for doc in app.env.found_docs)
+    """Every page's address below the site's root, the whole CV's page too,
+    in a stable order."""
+    found = [*app.env.found_docs, ONE_PAGE]
+    return sorted(app.builder.get_target_uri(doc) for doc in found)
 
 
 def sitemap(app: Sphinx) -> str:

@@ -61,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
             if status:
                 return status
             built = args.builddir / "variants" / name
-            found += [*built.glob("pdf/*.pdf"), *built.glob("docx/*.docx")]
+            found += [
+                *built.glob("pdf/*.pdf"),
+                *built.glob("docx/*.docx"),
+                *built.glob("onepage/*.html"),
+            ]
     into.mkdir(parents=True)
     for path in found:
         shutil.copyfile(path, into / path.name)

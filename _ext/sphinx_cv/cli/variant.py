@@ -29,12 +29,17 @@ def declared(sources: Path) -> list[str]:
 def build(name: str, sources: Path, builddir: Path, options: list[str]) -> int:
     """Build the version *name*; its exit status."""
     outdir = builddir / "variants" / name
-    for builder in ("pdf", "docx"):
+    for builder in ("pdf", "docx", "onepage"):
         argv = ["-M", builder, str(sources), str(outdir), "-D", f"cv_variant={name}"]
         status = make_main([*argv, "-nW", "--keep-going", *options])
         if status:
             return status
-    for built in [*(outdir / "pdf").glob("*.pdf"), *(outdir / "docx").glob("*.docx")]:
+    built_files = [
+        *(outdir / "pdf").glob("*.pdf"),
+        *(outdir / "docx").glob("*.docx"),
+        *(outdir / "onepage").glob("*.html"),
+    ]
+    for built in built_files:
         shutil.copyfile(built, builddir / built.name)
     return 0
 

@@ -12,6 +12,8 @@ def write(
     page_url: str,
     separator: str = ", ",
     files: list[tuple[str, str, str]] | None = None,
+    *,
+    whole: bool = False,
 ) -> dict[str, Any]:
     """The index page as a schema.org ProfilePage about its Person: their
     headline, schools, skills (listed, and those the entries name),
@@ -21,7 +23,8 @@ def write(
     A telephone number and an address only where the CV gives them: it is
     published with them, so the page says them too. Each occupation is
     described by its entry's label, its parts joined by *separator* (a
-    translation's own).
+    translation's own). The page of the *whole* CV says every position,
+    degree and award in full (:func:`roles`).
     """
     entries, person = cv.entries, cv.person
     about: dict[str, Any] = {"@type": "Person"}
@@ -68,6 +71,8 @@ def write(
         for entry in entries
         if entry.kind in ("work", "teaching")
     ]
+    if whole:
+        about.update(roles(cv))
     if files:
         about["subjectOf"] = [
             {
@@ -84,3 +89,67 @@ def write(
         "url": page_url,
         "mainEntity": about,
     }
+
+
+def _span(entry: model.Entry) -> dict[str, str]:
+    dates = {"startDate": entry.start.iso() if entry.start else ""}
+    dates["endDate"] = entry.end.iso() if entry.end else ""
+    return {key: value for key, value in dates.items() if value}
+
+
+def _place(name: str) -> dict[str, Any]:
+    return {"location": {"@type": "Place", "name": name}} if name else {}
+
+
+def roles(cv: model.CV) -> dict[str, Any]:
+    """Every position held and every degree as a schema.org Role (the
+    organisation, the role, its dates and place), every award with who gave
+    it and when."""
+    entries = cv.entries
+    works = [
+        {
+            "@type": "EmployeeRole",
+            "roleName": (
+                f"{entry.role}, {entry.course}"
+                if entry.kind == "teaching"
+                else entry.role
+            ),
+            "worksFor": {
+                "@type": "Organization",
+                "name": entry.organisation,
+                **(
+                    {"department": {"@type": "Organization", "name": entry.team}}
+                    if entry.team
+                    else {}
+                ),
+                **_place(entry.location),
+            },
+            **_span(entry),
+            **({"description": " ".join(entry.highlights)} if entry.highlights else {}),
+        }
+        for entry in entries
+        if entry.kind in ("work", "teaching", "volunteer")
+    ]
+    schools = [
+        {
+            "@type": "OrganizationRole",
+            "roleName": entry.degree,
+            "alumniOf": {
+                "@type": "CollegeOrUniversity",
+                "name": entry.organisation,
+                **_place(entry.location),
+            },
+            **_span(entry),
+        }
+        for entry in entries
+        if entry.kind == "education"
+    ]
+    awards = [
+        f"{entry.title}, {entry.organisation} ({', '.join(entry.years)})"
+        for entry in entries
+        if entry.kind == "award"
+    ]
+    found: dict[str, Any] = {"worksFor": works, "alumniOf": schools}
+    if awards:
+        found["award"] = awards
+    return found
