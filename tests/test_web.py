@@ -345,7 +345,8 @@ def test_read_the_docs_publishes_every_file_the_downloads_name(
     hrefs = [a["href"] for a in page.select(".cv-downloads-box a")]
     here = [href for href in hrefs if not href.startswith("https://")]
     exports = ["resume.json", "rendercv.yaml"] if language == "en" else []
-    assert sorted(here) == sorted(DOWNLOADS[sphinx_language] + exports)
+    offered = ["cv.html", *DOWNLOADS[sphinx_language], *exports]
+    assert sorted(here) == sorted(offered)
     for href in here:
         assert (html / href).is_file(), href
     # The files local builds make.
@@ -356,7 +357,7 @@ def test_read_the_docs_publishes_every_file_the_downloads_name(
             local = full_cv(suffix, "a4", tmp_path_factory, sphinx_language)
         else:
             fitted = fitted_variant(version, "a4", tmp_path_factory)
-            local = fitted.docx if suffix == "docx" else fitted.pdf
+            local = fitted.pdf.with_suffix(f".{suffix}")
         assert (html / name).read_bytes() == local.read_bytes(), name
     for kind in ("pdf", "epub"):
         published = output / kind / f"wenqing-luo-cv.{kind}"
