@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_cv.assets import setup_assets
 from sphinx_cv.catalogs import setup_catalogs
 from sphinx_cv.config import setup_config
 from sphinx_cv.directives import DIRECTIVES, RelatedLabel
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(RelatedLabel)
     setup_freshness(app)
     setup_html(app)
+    setup_assets(app)
     setup_pdf(app)
     setup_epub(app)
     setup_export(app)
@@ -70,7 +72,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_editions(app)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
