@@ -78,8 +78,10 @@ _INLINE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def inline_json(data: Any) -> str:
-    """JSON safe inside an HTML ``<script>`` element, whatever its strings."""
-    return json.dumps(data, ensure_ascii=False, indent=1).translate(_INLINE_JSON)
+    """JSON safe inside an HTML ``<script>`` element, whatever its strings;
+    compact, as search engines read it (no reader needs its indentation)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_INLINE_JSON)
 
 
 def _script(data: dict[str, Any]) -> str:
