@@ -21,6 +21,7 @@ from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
 from sphinx_cv.metadata import setup_metadata
+from sphinx_cv.navigation import setup_navigation
 from sphinx_cv.pdf import setup_pdf
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_freshness(app)
     setup_html(app)
     setup_assets(app)
+    setup_navigation(app)
     setup_pdf(app)
     setup_epub(app)
     setup_export(app)
