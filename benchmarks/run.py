@@ -1,6 +1,7 @@
 """Build-speed benchmark: this CV against RenderCV and JSON Resume, in one run.
 
-    python3 benchmarks/run.py [--repeat 5] [--entries 15,150] [--scaling-only]
+    python3 benchmarks/run.py [--repeat 5] [--entries 15,150]
+                              [--only formats,scaling,site,live] [--before REV]
 
 Run by hand after `make test` (it uses .venv and tests/node). It reports the
 median wall time and the peak memory of each step over --repeat runs, the
@@ -15,6 +16,11 @@ skips its PDF rather than time something else under that name.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import gzip
+import io
+import json
 import os
 import platform
 import re
@@ -24,9 +30,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -348,6 +358,127 @@ def scaling(results: Results, repeat: int, work: Path, sizes: list[int]) -> None
             print(f"    rebuild after one edit / cold html: {edited / furo[0]:.2f}")
 
 
+NODE = ROOT / "tests" / "node"
+
+
+def copy_at(revision: str, dest: Path) -> Path:
+    """The CV's sources as they were at *revision*, as copy_cv takes them."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", revision], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    for folder in ("tests", "benchmarks", ".ci"):
+        shutil.rmtree(dest / folder, ignore_errors=True)
+    return dest
+
+
+class Compressing(SimpleHTTPRequestHandler):
+    """Files as a web host sends them: gzip to a browser that takes it (as
+    Read the Docs' does), else as they are."""
+
+    compress = False
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        taken = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and taken and path.is_file()):
+            return super().send_head()
+        data = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+@contextlib.contextmanager
+def served(folder: Path, compress: bool) -> Iterator[str]:
+    """*folder* over HTTP on a free local port, as Lighthouse needs it."""
+    handler = type("Handler", (Compressing,), {"compress": compress})
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetched(html: Path) -> dict[str, dict[str, int]]:
+    """What Chromium fetches for each page of a site: file and bytes."""
+    names = sorted(str(p.relative_to(html)) for p in html.rglob("*.html"))
+    said = subprocess.run(
+        ["node", NODE / "weight.mjs", html, *names],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {
+        page: {url: Path(unquote(urlparse(url).path)).stat().st_size for url in urls}
+        for page, urls in json.loads(said).items()
+    }
+
+
+def performance(url: str) -> dict[str, Any]:
+    """Lighthouse's performance report on the index page, on a phone."""
+    said = subprocess.run(
+        ["node", NODE / "lighthouse.mjs", url, "mobile", "index.html"],
+        env={**os.environ, "CATEGORIES": "performance"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    report: dict[str, Any] = json.loads(said)[0]
+    return report
+
+
+def site(work: Path, before: str | None) -> None:
+    """The site's weight (each page and all it loads, as Chromium fetches
+    it) and Lighthouse's performance score on a phone (its default
+    throttling), served as files are and compressed; also at *before*."""
+    if not (NODE / "node_modules" / "lighthouse").is_dir():
+        print("  skipped (run `make test` to install tests/node)")
+        return
+    projects = {"now": copy_cv(work / "site-now")}
+    if before:
+        projects[before] = copy_at(before, work / "site-before")
+    for label, project in projects.items():
+        subprocess.run(make("html"), cwd=project, check=True, capture_output=True)
+        html = project / "_build" / "html"
+        loads = fetched(html)
+        weights = {page: sum(files.values()) for page, files in loads.items()}
+        others = {"index.html", "search.html"}
+        heaviest = max((w, p) for p, w in weights.items() if p not in others)
+        print(
+            f"  {label}: index page {weights['index.html']:,} bytes over "
+            f"{len(loads['index.html'])} files; the heaviest other page "
+            f"{heaviest[1]} {heaviest[0]:,}; search page {weights['search.html']:,}"
+        )
+        for compress in (False, True):
+            with served(html, compress) as url:
+                report = performance(url)
+            metrics = ", ".join(
+                f"{name} {value:.4g}" for name, value in report["metrics"].items()
+            )
+            errored = ", ".join(a["audit"] for a in report["errored"])
+            weight = sum(a["weight"] for a in report["errored"])
+            how = "gzip" if compress else "as files"
+            print(
+                f"    Lighthouse mobile performance, served {how}: "
+                f"{report['scores']['performance']} ({metrics}); "
+                f"could not run (weight {weight}): {errored}"
+            )
+
+
 def live_latency(work: Path, repeat: int) -> None:
     """Seconds from saving an entry to its page rewritten by `make live`."""
     autobuild = VENV / "bin" / "sphinx-autobuild"
@@ -406,6 +537,26 @@ def ratio(results: Results, ours_name: str, theirs_name: str) -> None:
         print(f"  {ours_name} / {theirs_name}: {value:.2f}")
 
 
+def formats(results: Results, repeat: int, work: Path) -> None:
+    """Our builds of each format, and the other tools' on the same CV."""
+    ours(results, repeat, work)
+    pdf_step(results, repeat, work)
+    theirs(results, repeat, work)
+    print("Ours / theirs:")
+    ratio(results, "cold make html", "RenderCV PDF")
+    ratio(results, "cold make pdf", "RenderCV PDF")
+    ratio(results, "cold make html", "JSON Resume (resumed, even theme) HTML")
+    cold, edited = (
+        results.rows["cold make html"][0],
+        results.rows["rebuild after editing one entry"][0],
+    )
+    print(f"  rebuild after one edit / cold html: {edited / cold:.2f} (target 0.60)")
+
+
+#: What a run can be limited to (--only).
+STEPS = ["formats", "scaling", "site", "live"]
+
+
 def sizes(entries: str) -> list[int]:
     return [int(n) for n in entries.split(",")]
 
@@ -417,9 +568,14 @@ def main() -> None:
     # its navigation takes about 8 minutes here at 1,000.
     parser.add_argument("--entries", default="15,150")
     parser.add_argument(
-        "--scaling-only",
-        action="store_true",
-        help="only the cold builds of the grown CV, not the formats and tools",
+        "--only",
+        default=",".join(STEPS),
+        help=f"some of the steps, comma-separated: {', '.join(STEPS)} (all)",
+    )
+    parser.add_argument(
+        "--before",
+        metavar="REVISION",
+        help="the site's weight and score at this git revision too",
     )
     args = parser.parse_args()
     python = platform.python_version()
@@ -428,27 +584,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         print(f"Medians of {args.repeat} runs (wall time, peak memory):")
-        if args.scaling_only:
+        steps = set(args.only.split(","))
+        if "formats" in steps:
+            formats(results, args.repeat, work)
+        if "scaling" in steps:
+            print("Scaling:")
             scaling(results, args.repeat, work, sizes(args.entries))
-            return
-        ours(results, args.repeat, work)
-        pdf_step(results, args.repeat, work)
-        theirs(results, args.repeat, work)
-        print("Ours / theirs:")
-        ratio(results, "cold make html", "RenderCV PDF")
-        ratio(results, "cold make pdf", "RenderCV PDF")
-        ratio(results, "cold make html", "JSON Resume (resumed, even theme) HTML")
-        cold, edited = (
-            results.rows["cold make html"][0],
-            results.rows["rebuild after editing one entry"][0],
-        )
-        print(
-            f"  rebuild after one edit / cold html: {edited / cold:.2f} (target 0.60)"
-        )
-        print("Scaling:")
-        scaling(results, args.repeat, work, sizes(args.entries))
-        print("Edit loop:")
-        live_latency(work, 3)
+        if "site" in steps:
+            print("The site:")
+            site(work, args.before)
+        if "live" in steps:
+            print("Edit loop:")
+            live_latency(work, 3)
 
 
 if __name__ == "__main__":
