@@ -1,6 +1,6 @@
 // Loads pages of a built site in Chromium, at phone size, and prints what
 // each fetched until the network was idle (the page, its stylesheets,
-// scripts, icons, fonts, whatever they ask for), as JSON: page -> URLs.
+// scripts, fonts, whatever they ask for) and its icon, as JSON: page -> URLs.
 //   node weight.mjs SITE_DIR PAGE...
 import { chromium } from "playwright-core";
 
@@ -21,7 +21,10 @@ async function worker(queue) {
     const urls = new Set();
     page.on("request", (request) => urls.add(request.url()));
     await page.goto(`file://${site}/${name}`, { waitUntil: "networkidle" });
-    fetched[name] = [...urls];
+    // The icon a browser shows in the tab: headless Chromium does not
+    // always ask for it before the network is idle.
+    const icons = await page.$$eval('link[rel~="icon"]', (links) => links.map((l) => l.href));
+    fetched[name] = [...new Set([...urls, ...icons])];
     await context.close();
   }
 }
