@@ -1,6 +1,7 @@
 """Build-speed benchmark: this CV against RenderCV and JSON Resume, in one run.
 
-    python3 benchmarks/run.py [--repeat 5] [--scales 1,10]
+    python3 benchmarks/run.py [--repeat 5] [--entries 15,150]
+                              [--only formats,scaling,site,live] [--before REV]
 
 Run by hand after `make test` (it uses .venv and tests/node). It reports the
 median wall time and the peak memory of each step over --repeat runs, the
@@ -15,6 +16,11 @@ skips its PDF rather than time something else under that name.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import gzip
+import io
+import json
 import os
 import platform
 import re
@@ -24,9 +30,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -249,58 +259,235 @@ def theirs(results: Results, repeat: int, work: Path) -> None:
 ENTRIES = 15  # in the real CV
 
 
-def synthetic(dest: Path, factor: int) -> tuple[Path, int]:
-    """The CV grown to about *factor* times its entries by copies of its
-    experience pages, renamed; and how many entries it has."""
+def synthetic(dest: Path, entries: int) -> Path:
+    """The CV grown to *entries* entries by copies of its experience pages,
+    renamed, each listed in the experience section's toctree."""
     project = copy_cv(dest)
     folder = project / "experience"
     pages = sorted(p for p in folder.glob("*.md") if p.name != "index.md")
-    copies = round((factor - 1) * ENTRIES / len(pages))
     names = []
-    for copy in range(1, copies + 1):
-        for page in pages:
-            text = page.read_text()
-            entry = re.search(r":::\{cv:work\} (\S+)", text)
-            assert entry
-            text = text.replace(entry.group(0), f"{entry.group(0)}-{copy}", 1)
-            text = re.sub(r"^# (.*)$", rf"# \1 ({copy})", text, count=1, flags=re.M)
-            name = f"{page.stem}-{copy}"
-            (folder / f"{name}.md").write_text(text)
-            names.append(name)
+    for number in range(entries - ENTRIES):
+        page, copy = pages[number % len(pages)], number // len(pages) + 1
+        text = page.read_text()
+        entry = re.search(r":::\{cv:work\} (\S+)", text)
+        assert entry
+        text = text.replace(entry.group(0), f"{entry.group(0)}-{copy}", 1)
+        text = re.sub(r"^# (.*)$", rf"# \1 ({copy})", text, count=1, flags=re.M)
+        name = f"{page.stem}-{copy}"
+        (folder / f"{name}.md").write_text(text)
+        names.append(name)
     index = folder / "index.md"
     listed = "tencent-csig\n" + "".join(f"{name}\n" for name in names)
     index.write_text(index.read_text().replace("tencent-csig\n", listed))
-    return project, ENTRIES + len(names)
+    return project
 
 
-#: The published theme, and Sphinx's basic one, which puts no navigation
-#: tree in every page: furo's grows with pages times pages, and would hide
-#: how the CV's own code grows.
-THEMES = {"furo": [], "basic": ["O=-D html_theme=basic"]}
+#: A cold HTML build of the project in argv[1] (as `make html` does), with
+#: furo's navigation rendered by furo itself for every page: the listeners
+#: of sphinx_cv.navigation, which give each page its copy of one tree, are
+#: disconnected. What the site cost before that module; its pages must be
+#: the same bytes.
+AS_FURO_RENDERS_IT = """
+import sys
+from pathlib import Path
+from sphinx.application import Sphinx
+source = Path(sys.argv[1])
+app = Sphinx(source, source, source / "_build" / "html",
+             source / "_build" / "doctrees", "html", status=None)
+for listeners in app.events.listeners.values():
+    for listener in list(listeners):
+        if listener.handler.__module__ == "sphinx_cv.navigation":
+            app.disconnect(listener.id)
+app.build()
+"""
+
+#: How each variant builds a project: the published theme with the cached
+#: navigation; furo rendering its navigation for every page, as it does on
+#: its own; and Sphinx's basic theme, which puts no navigation tree in a
+#: page, so the CV's own code shows how it grows.
+VARIANTS: dict[str, Callable[[Path], list[str]]] = {
+    "furo": lambda project: make("html"),
+    "furo as it renders": lambda project: [
+        str(VENV / "bin" / "python"),
+        "-c",
+        AS_FURO_RENDERS_IT,
+        str(project),
+    ],
+    "basic": lambda project: [*make("html"), "O=-D html_theme=basic"],
+}
 
 
-def scaling(results: Results, repeat: int, work: Path, factors: list[int]) -> None:
-    for theme, options in THEMES.items():
-        base = None
-        for factor in factors:
-            project, count = synthetic(work / f"{theme}-x{factor}", factor)
-            seconds, _ = results.measure(
-                f"cold make html ({theme}), {factor}x: {count} entries",
-                1 if factor >= 100 else repeat,
-                lambda p=project: shutil.rmtree(p / "_build", ignore_errors=True),
-                lambda p=project, o=options: timed([*make("html"), *o], p),
-            )
-            base = base or (seconds, count)
-            per_entry = 1000 * seconds / count
-            growth = f"{seconds / base[0]:5.2f}x the time for {count / base[1]:5.1f}x"
-            print(f"    {per_entry:6.1f} ms per entry; {growth} the entries")
+def pages(html: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(html)): p.read_bytes() for p in html.rglob("*.html")}
+
+
+def scaling(results: Results, repeat: int, work: Path, sizes: list[int]) -> None:
+    """Each size built by each variant, the variants taking turns in each
+    round, so that a machine busier for a while slows all of them alike;
+    furo as it renders is built once from 500 entries (minutes a build)."""
+    for entries in sizes:
+        projects = {
+            variant: synthetic(work / f"{variant}-{entries}".replace(" ", "-"), entries)
+            for variant in VARIANTS
+        }
+        runs: dict[str, list[tuple[float, int]]] = {variant: [] for variant in VARIANTS}
+        for turn in range(repeat):
+            for variant, command in VARIANTS.items():
+                if variant == "furo as it renders" and entries >= 500 and turn:
+                    continue
+                project = projects[variant]
+                shutil.rmtree(project / "_build", ignore_errors=True)
+                runs[variant].append(timed(command(project), project))
+        built = {}
+        for variant, measured in runs.items():
+            name = f"cold html ({variant}), {entries} entries"
+            seconds = statistics.median(t for t, _ in measured)
+            kib = max(k for _, k in measured)
+            results.rows[name] = (seconds, kib)
+            print(f"  {name:<44} {seconds:7.2f} s  {kib / 1024:6.0f} MiB")
+            print(f"    {1000 * seconds / entries:6.1f} ms per entry")
+            built[variant] = (seconds, kib, projects[variant] / "_build" / "html")
+        furo, as_furo, basic = (built[v] for v in VARIANTS)
+        same = pages(furo[2]) == pages(as_furo[2])
+        print(
+            f"    furo / basic: {furo[0] / basic[0]:.2f} the time, "
+            f"{furo[1] / basic[1]:.2f} the memory"
+        )
+        print(
+            f"    furo as it renders / basic: {as_furo[0] / basic[0]:.2f} the time, "
+            f"{as_furo[1] / basic[1]:.2f} the memory"
+        )
+        print(f"    every page byte-identical to furo's own navigation: {same}")
+        if entries < 500:
+            project = projects["furo"]
             edited, _ = results.measure(
-                f"  then one entry edited ({theme}), {factor}x",
+                f"  then one entry edited (furo), {entries} entries",
                 repeat,
                 lambda p=project: edit(p),
-                lambda p=project, o=options: timed([*make("html"), *o], p),
+                lambda p=project: timed(make("html"), p),
             )
-            print(f"    rebuild after one edit / cold html: {edited / seconds:.2f}")
+            print(f"    rebuild after one edit / cold html: {edited / furo[0]:.2f}")
+
+
+NODE = ROOT / "tests" / "node"
+
+
+def copy_at(revision: str, dest: Path) -> Path:
+    """The CV's sources as they were at *revision*, as copy_cv takes them."""
+    dest.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", revision], cwd=ROOT, check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    for folder in ("tests", "benchmarks", ".ci"):
+        shutil.rmtree(dest / folder, ignore_errors=True)
+    return dest
+
+
+class Compressing(SimpleHTTPRequestHandler):
+    """Files as a web host sends them: gzip to a browser that takes it (as
+    Read the Docs' does), else as they are."""
+
+    compress = False
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        taken = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and taken and path.is_file()):
+            return super().send_head()
+        data = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+@contextlib.contextmanager
+def served(folder: Path, compress: bool) -> Iterator[str]:
+    """*folder* over HTTP on a free local port, as Lighthouse needs it."""
+    handler = type("Handler", (Compressing,), {"compress": compress})
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetched(html: Path) -> dict[str, dict[str, int]]:
+    """What Chromium fetches for each page of a site: file and bytes."""
+    names = sorted(str(p.relative_to(html)) for p in html.rglob("*.html"))
+    said = subprocess.run(
+        ["node", NODE / "weight.mjs", html, *names],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return {
+        page: {url: Path(unquote(urlparse(url).path)).stat().st_size for url in urls}
+        for page, urls in json.loads(said).items()
+    }
+
+
+def performance(url: str) -> dict[str, Any]:
+    """Lighthouse's performance report on the index page, on a phone."""
+    said = subprocess.run(
+        ["node", NODE / "lighthouse.mjs", url, "mobile", "index.html"],
+        env={**os.environ, "CATEGORIES": "performance"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    report: dict[str, Any] = json.loads(said)[0]
+    return report
+
+
+def site(work: Path, before: str | None) -> None:
+    """The site's weight (each page and all it loads, as Chromium fetches
+    it) and Lighthouse's performance score on a phone (its default
+    throttling), served as files are and compressed; also at *before*."""
+    if not (NODE / "node_modules" / "lighthouse").is_dir():
+        print("  skipped (run `make test` to install tests/node)")
+        return
+    projects = {"now": copy_cv(work / "site-now")}
+    if before:
+        projects[before] = copy_at(before, work / "site-before")
+    for label, project in projects.items():
+        subprocess.run(make("html"), cwd=project, check=True, capture_output=True)
+        html = project / "_build" / "html"
+        loads = fetched(html)
+        weights = {page: sum(files.values()) for page, files in loads.items()}
+        others = {"index.html", "search.html"}
+        heaviest = max((w, p) for p, w in weights.items() if p not in others)
+        print(
+            f"  {label}: index page {weights['index.html']:,} bytes over "
+            f"{len(loads['index.html'])} files; the heaviest other page "
+            f"{heaviest[1]} {heaviest[0]:,}; search page {weights['search.html']:,}"
+        )
+        for compress in (False, True):
+            with served(html, compress) as url:
+                report = performance(url)
+            metrics = ", ".join(
+                f"{name} {value:.4g}" for name, value in report["metrics"].items()
+            )
+            errored = ", ".join(a["audit"] for a in report["errored"])
+            weight = sum(a["weight"] for a in report["errored"])
+            how = "gzip" if compress else "as files"
+            print(
+                f"    Lighthouse mobile performance, served {how}: "
+                f"{report['scores']['performance']} ({metrics}); "
+                f"could not run (weight {weight}): {errored}"
+            )
 
 
 def live_latency(work: Path, repeat: int) -> None:
@@ -361,11 +548,46 @@ def ratio(results: Results, ours_name: str, theirs_name: str) -> None:
         print(f"  {ours_name} / {theirs_name}: {value:.2f}")
 
 
+def formats(results: Results, repeat: int, work: Path) -> None:
+    """Our builds of each format, and the other tools' on the same CV."""
+    ours(results, repeat, work)
+    pdf_step(results, repeat, work)
+    theirs(results, repeat, work)
+    print("Ours / theirs:")
+    ratio(results, "cold make html", "RenderCV PDF")
+    ratio(results, "cold make pdf", "RenderCV PDF")
+    ratio(results, "cold make html", "JSON Resume (resumed, even theme) HTML")
+    cold, edited = (
+        results.rows["cold make html"][0],
+        results.rows["rebuild after editing one entry"][0],
+    )
+    print(f"  rebuild after one edit / cold html: {edited / cold:.2f} (target 0.60)")
+
+
+#: What a run can be limited to (--only).
+STEPS = ["formats", "scaling", "site", "live"]
+
+
+def sizes(entries: str) -> list[int]:
+    return [int(n) for n in entries.split(",")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
-    # 100x with furo takes about 17 minutes here: ask for it by hand.
-    parser.add_argument("--scales", default="1,10")
+    # Cold builds of the CV grown to these many entries: furo as it renders
+    # its navigation takes about 8 minutes here at 1,000.
+    parser.add_argument("--entries", default="15,150")
+    parser.add_argument(
+        "--only",
+        default=",".join(STEPS),
+        help=f"some of the steps, comma-separated: {', '.join(STEPS)} (all)",
+    )
+    parser.add_argument(
+        "--before",
+        metavar="REVISION",
+        help="the site's weight and score at this git revision too",
+    )
     args = parser.parse_args()
     python = platform.python_version()
     print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {python}")
@@ -373,24 +595,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         print(f"Medians of {args.repeat} runs (wall time, peak memory):")
-        ours(results, args.repeat, work)
-        pdf_step(results, args.repeat, work)
-        theirs(results, args.repeat, work)
-        print("Ours / theirs:")
-        ratio(results, "cold make html", "RenderCV PDF")
-        ratio(results, "cold make pdf", "RenderCV PDF")
-        ratio(results, "cold make html", "JSON Resume (resumed, even theme) HTML")
-        cold, edited = (
-            results.rows["cold make html"][0],
-            results.rows["rebuild after editing one entry"][0],
-        )
-        print(
-            f"  rebuild after one edit / cold html: {edited / cold:.2f} (target 0.60)"
-        )
-        print("Scaling:")
-        scaling(results, args.repeat, work, [int(f) for f in args.scales.split(",")])
-        print("Edit loop:")
-        live_latency(work, 3)
+        steps = set(args.only.split(","))
+        if "formats" in steps:
+            formats(results, args.repeat, work)
+        if "scaling" in steps:
+            print("Scaling:")
+            scaling(results, args.repeat, work, sizes(args.entries))
+        if "site" in steps:
+            print("The site:")
+            site(work, args.before)
+        if "live" in steps:
+            print("Edit loop:")
+            live_latency(work, 3)
 
 
 if __name__ == "__main__":

@@ -119,6 +119,7 @@ def test_lighthouse_scores_are_full(
 ) -> None:
     report = lighthouse[page, preset]
     assert report["error"] is None
+    assert report["errored"] == []
     assert report["lost"] == []
     assert report["scores"] == {
         "accessibility": 1,

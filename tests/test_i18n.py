@@ -219,7 +219,8 @@ def generated_text(pages: dict[str, BeautifulSoup]) -> list[str]:
         for script in soup.select('script[type="application/ld+json"]'):
             person = json.loads(script.get_text())["mainEntity"]
             texts += [
-                f"{name}: {job['description']}" for job in person["hasOccupation"]
+                f"{name}: {job['description']}"
+                for job in person.get("hasOccupation", [])
             ]
     for skill in sorted(skills, key=len, reverse=True):
         texts = [text.replace(skill, "") for text in texts]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_cv.assets import setup_assets
 from sphinx_cv.catalogs import setup_catalogs
 from sphinx_cv.config import setup_config
 from sphinx_cv.directives import DIRECTIVES, RelatedLabel
@@ -20,6 +21,7 @@ from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
 from sphinx_cv.metadata import setup_metadata
+from sphinx_cv.navigation import setup_navigation
 from sphinx_cv.onepage import setup_onepage
 from sphinx_cv.pdf import setup_pdf
 from sphinx_cv.sitemap import setup_sitemap
@@ -62,6 +64,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(RelatedLabel)
     setup_freshness(app)
     setup_html(app)
+    setup_assets(app)
+    setup_navigation(app)
     setup_pdf(app)
     setup_word(app)
     setup_epub(app)
@@ -77,7 +81,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_theme(app)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

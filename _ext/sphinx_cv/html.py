@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -57,28 +56,7 @@ def visit_enumerated_list(self: HTML5Translator, node: nodes.enumerated_list) ->
         self.body[-1] = self.body[-1].replace("<ol ", '<ol reversed="reversed" ', 1)
 
 
-#: The package's own stylesheet, which every project using it gets.
-STATIC = Path(__file__).with_name("static")
-STYLESHEET = "sphinx-cv.css"
-
-
-def add_static(app: Sphinx) -> None:
-    """Serve the package's stylesheet: a project adds ``sphinx_cv`` to its
-    extensions and copies nothing. It comes first, so that a file of the
-    same name in the project's own ``html_static_path`` wins.
-
-    Added once the builder exists: by then the builder has hashed its
-    configuration into ``.buildinfo``, which this folder's absolute path
-    would make differ from one checkout to another."""
-    config = app.config
-    config.html_static_path = [str(STATIC), *config.html_static_path]
-
-
 def setup_html(app: Sphinx) -> None:
-    app.connect("builder-inited", add_static)
-    # Where conf.py's html_css_files go (800): after the theme's and
-    # sphinx-design's rules, as the CV's own stylesheet always came.
-    app.add_css_file(STYLESHEET, priority=800)
     app.add_node(nodes.citation, override=True, html=(visit_citation, None))
     app.add_node(nodes.title, override=True, html=(visit_title, None))
     app.add_node(

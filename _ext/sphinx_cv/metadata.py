@@ -78,8 +78,10 @@ _INLINE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def inline_json(data: Any) -> str:
-    """JSON safe inside an HTML ``<script>`` element, whatever its strings."""
-    return json.dumps(data, ensure_ascii=False, indent=1).translate(_INLINE_JSON)
+    """JSON safe inside an HTML ``<script>`` element, whatever its strings;
+    compact, as search engines read it (no reader needs its indentation)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_INLINE_JSON)
 
 
 def _script(data: dict[str, Any]) -> str:
@@ -110,9 +112,11 @@ def page_context(
         )
     if pagename == app.config.root_doc or whole:
         cv = CVDomain.of(app.env).cv()
+        # The documents that are the CV printed: its PDFs.
         files = [
-            (path.stem, f"{url}{path.name}", downloads.FORMATS[path.suffix][1])
+            (path.stem, f"{url}{path.name}", "application/pdf")
             for path in downloads.offered(app)
+            if path.suffix == ".pdf"
         ]
         # The whole CV's page describes the whole Person.
         page_url = f"{url}{app.builder.get_target_uri(pagename)}" if whole else url

@@ -2,7 +2,8 @@
 
 Every build of the site writes ``cv.html`` beside its pages: the document
 the PDF prints (:mod:`sphinx_cv.printed`: the same blocks, in the same
-order) as HTML, in the site's theme, light and dark. It reads as a résumé
+order; its skills index is the site's own page, which every skill links to)
+as HTML, in the site's theme, light and dark. It reads as a résumé
 parser wants it: the name the one ``h1``, each section an ``h2`` in a
 ``section``, each entry's first line an ``h3`` that links to the entry's own
 page, with its dates; the contact line as text, each icon beside it
@@ -35,6 +36,7 @@ from sphinx_design.icons import get_octicon
 from sphinx_cv import pdf, printed
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.site import ONE_PAGE, is_website
+from sphinx_cv.stylesheets import minified
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -54,9 +56,11 @@ ICONS = (
 
 
 def _icon(url: str) -> str:
-    """A decorative icon for *url*: the text beside it says what it is."""
+    """A decorative icon for *url*: the text beside it says what it is. The
+    page styles it itself, without sphinx-design's stylesheet."""
     name = next((icon for start, icon in ICONS if url.startswith(start)), "link")
-    return get_octicon(name if url else "location", classes=["cv-icon"])
+    svg = get_octicon(name if url else "location")
+    return re.sub(r'class="[^"]*"', 'class="cv-icon"', svg, count=1)
 
 
 def _id(label: str) -> str:
@@ -245,13 +249,20 @@ def _unfilled_citations(app: Sphinx) -> None:
 
 
 def printed_tree(app: Sphinx) -> nodes.document:
-    """The CV as the PDF prints it, its links resolved for the site."""
+    """The CV as the PDF prints it but for its skills index, its links
+    resolved for the site."""
     _unfilled_citations(app)
     env, builder, root = app.env, app.builder, app.config.root_doc
     tree = inline_all_toctrees(
         builder, set(), root, env.get_doctree(root), darkgreen, [root]
     )
     process_only_nodes(tree, Tags(list(PRINTED_TAGS)))
+    # The skills index is the site's page of its own, which every skill on
+    # this one links to: a list of links to what this page holds.
+    index = CVDomain.of(env).skills_index_doc
+    for part in list(tree.findall(addnodes.start_of_file)):
+        if part["docname"] == index:
+            part.parent.remove(part)
     env.resolve_references(tree, root, builder)
     _rebased(tree, builder, builder.get_target_uri(ONE_PAGE))
     printed.shape(tree)
@@ -293,7 +304,7 @@ def _rebased(tree: nodes.Element, builder: Builder, page: str) -> None:
 STYLE = """
 .cv-onepage h3.cv-entry-line { font-size: 1em; font-weight: normal; }
 .cv-onepage .cv-entry { margin: 1.1rem 0 1.4rem; }
-.cv-onepage header .cv-contacts svg { vertical-align: -0.15em; }
+.cv-onepage .cv-icon { fill: currentColor; vertical-align: -0.15em; }
 .cv-onepage .cv-entry-aside { margin-left: auto; }
 @media print {
   @page { margin: 1.1cm 1.4cm; }
@@ -358,7 +369,7 @@ def standalone(data: dict[str, Any], body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n"
         f'<meta name="description" content="{html.escape(data["subject"])}: {title}">\n'
-        f"<style>{ALONE}{STYLE}</style>\n</head>\n"
+        f"<style>{minified(ALONE + STYLE)}</style>\n</head>\n"
         f'<body>\n<main class="cv-onepage">{body}</main>\n</body>\n</html>\n'
     )
 
@@ -398,7 +409,7 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     context = {
         "title": html.escape(name),
         "body": f'<div class="cv-onepage">{body}</div>',
-        "metatags": f"<style>{STYLE}</style>\n",
+        "metatags": f"<style>{minified(STYLE)}</style>\n",
         "sourcename": "",
         "meta": {},
     }

@@ -57,22 +57,24 @@ def write(
     awards = [f"{e.title}, {e.organisation}" for e in entries if e.kind == "award"]
     if awards:
         about["award"] = awards
-    about["hasOccupation"] = [
-        {
-            "@type": "Occupation",
-            "name": entry.role,
-            "description": entry.label_with(separator),
-            **(
-                {"occupationLocation": {"@type": "City", "name": entry.location}}
-                if entry.location
-                else {}
-            ),
-        }
-        for entry in entries
-        if entry.kind in ("work", "teaching")
-    ]
     if whole:
+        # Each position as a Role, with its dates and place.
         about.update(roles(cv))
+    else:
+        about["hasOccupation"] = [
+            {
+                "@type": "Occupation",
+                "name": entry.role,
+                "description": entry.label_with(separator),
+                **(
+                    {"occupationLocation": {"@type": "City", "name": entry.location}}
+                    if entry.location
+                    else {}
+                ),
+            }
+            for entry in entries
+            if entry.kind in ("work", "teaching")
+        ]
     if files:
         about["subjectOf"] = [
             {
@@ -125,7 +127,6 @@ def roles(cv: model.CV) -> dict[str, Any]:
                 **_place(entry.location),
             },
             **_span(entry),
-            **({"description": " ".join(entry.highlights)} if entry.highlights else {}),
         }
         for entry in entries
         if entry.kind in ("work", "teaching", "volunteer")
