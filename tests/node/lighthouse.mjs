@@ -4,7 +4,7 @@
 // gives it: a browser that has fetched the site's favicon once would not
 // ask again. Prints, per page, the category scores and the audits that lost
 // points, as JSON.
-//   node lighthouse.mjs BASE_URL PRESET PAGE...
+//   CHROME_PATH=CHROMIUM node lighthouse.mjs BASE_URL PRESET PAGE...
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -15,7 +15,6 @@ if (config === undefined && preset !== "mobile") throw new Error(`preset ${prese
 const runs = [];
 for (const name of pages) {
   const chrome = await launch({
-    chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
   });
   try {
