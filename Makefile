@@ -96,11 +96,11 @@ lint: $(DEV_DEPS)
 	$(VENV)/bin/ruff format --check _ext tests benchmarks conf.py
 	$(VENV)/bin/mypy
 
-# What the tests use besides Python is installed first (tests/install-tools).
-# One pytest worker a core, each taking the next test when it is free: many
-# tests wait on Java or Chromium.
+# What the tests use besides Python is installed first (tests/install-tools),
+# into $(VENV) and tests/node. One pytest worker a core, each taking the next
+# test when it is free: many tests wait on Java or Chromium.
 test: lint
-	@tests/install-tools
+	@VENV=$(VENV) tests/install-tools
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal $(O)
 
 .PHONY: help strict live pdf latexpdf docx variant variants downloads all lint test Makefile

@@ -216,6 +216,7 @@ def theirs(results: Results, repeat: int, work: Path) -> None:
     if RESUMED.exists():
         out = work / "resume.html"
         command = [
+            str(VENV / "bin" / "node"),  # make test's Node (tests/install-tools)
             str(RESUMED),
             "render",
             "resume.json",

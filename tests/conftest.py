@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,12 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT = ("-nW", "--keep-going", "-q")
+
+# The programs tests/install-tools links into the virtual environment
+# (pandoc, java, node, chromium) come first, for the tests and what they run.
+os.environ["PATH"] = os.pathsep.join(
+    [str(Path(sys.executable).parent), os.environ["PATH"]]
+)
 
 
 def make_env() -> dict[str, str]:
@@ -281,7 +288,7 @@ PAPERS = ["a4", "us-letter"]
 
 def _needs_poppler() -> None:
     if shutil.which("pdftotext") is None:
-        pytest.skip("needs poppler-utils (.ci/run installs them)")
+        pytest.skip("needs poppler-utils (make test installs them)")
 
 
 #: Files built in this test session: the full CV's by (builder, paper

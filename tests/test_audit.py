@@ -38,7 +38,7 @@ pytestmark = pytest.mark.audit
 
 def needs(package: str) -> None:
     if CHROMIUM is None or not (NODE / "node_modules" / package).is_dir():
-        pytest.skip("needs chromium and tests/node (.ci/run installs them)")
+        pytest.skip("needs chromium and tests/node (make test installs them)")
 
 
 @pytest.mark.parametrize("edition", ["cv_html", "zh_html"])

@@ -64,7 +64,7 @@ def test_epubcheck_finds_nothing(book: Path) -> None:
 @pytest.mark.audit
 @pytest.mark.skipif(
     CHROMIUM is None or not ACE.is_file(),
-    reason="needs chromium and tests/node (.ci/run installs them)",
+    reason="needs chromium and tests/node (make test installs them)",
 )
 def test_ace_by_daisy_finds_no_violation(book: Path, tmp_path: Path) -> None:
     """Ace (axe-core in the book's pages plus ePub rules), every impact."""
@@ -140,7 +140,7 @@ def test_links_inside_the_book_resolve(book: Path, tmp_path: Path) -> None:
 def as_read(book: Path) -> str:
     """The book as a real reader takes it: pandoc's plain text."""
     if shutil.which("pandoc") is None:
-        pytest.skip("needs pandoc (.ci/run installs it)")
+        pytest.skip("needs pandoc (make test installs it)")
     text = subprocess.run(
         ["pandoc", "--from", "epub", "--to", "plain", "--wrap", "none", book],
         check=True,

@@ -457,7 +457,7 @@ def test_the_chinese_epub_is_valid_and_says_its_language(
 @pytest.fixture(scope="module")
 def zh_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("pdftotext") is None:
-        pytest.skip("needs poppler-utils (.ci/run installs them)")
+        pytest.skip("needs poppler-utils (make test installs them)")
     builddir = tmp_path_factory.mktemp("zh-pdf")
     subprocess.run(
         ["make", "-s", "pdf", "LANGUAGE=zh_CN", f"BUILDDIR={builddir}"],

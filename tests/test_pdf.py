@@ -21,7 +21,7 @@ from facts import PRINTED_AS, SECTIONS
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None,
-    reason="needs poppler-utils (.ci/run installs them)",
+    reason="needs poppler-utils (make test installs them)",
 )
 
 

@@ -31,7 +31,7 @@ def run_axe(
     folder of the screenshots of *shots*, which are also copied into
     *shots_dir* for reviewers (two test workers may run it at once)."""
     if CHROMIUM is None or not (NODE / "node_modules" / "axe-core").is_dir():
-        pytest.skip("needs chromium and tests/node (.ci/run installs them)")
+        pytest.skip("needs chromium and tests/node (make test installs them)")
     pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
     result = subprocess.run(
         ["node", NODE / "axe.mjs", site, taken, *pages],
@@ -85,8 +85,10 @@ def test_screenshots_are_saved_for_review(
 
 
 @pytest.mark.skipif(
-    CHROMIUM is None or shutil.which("pdftotext") is None,
-    reason="needs chromium and poppler (.ci/run installs them)",
+    CHROMIUM is None
+    or shutil.which("pdftotext") is None
+    or not (NODE / "node_modules" / "playwright-core").is_dir(),
+    reason="needs chromium, poppler and tests/node (make test installs them)",
 )
 @pytest.mark.parametrize("page", SHOTS)
 def test_a_page_printed_from_the_browser_is_its_content(
@@ -95,15 +97,8 @@ def test_a_page_printed_from_the_browser_is_its_content(
     assert CHROMIUM is not None
     pdf = tmp_path / "page.pdf"
     subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            (cv_html.outdir / page).as_uri(),
-        ],
+        ["node", NODE / "print.mjs", (cv_html.outdir / page).as_uri(), pdf],
+        env={**os.environ, "CHROMIUM": CHROMIUM},
         capture_output=True,
         check=True,
     )
@@ -121,7 +116,9 @@ def test_a_page_printed_from_the_browser_is_its_content(
     assert normalise(text).startswith(normalise(str(heading.find(string=True))))
 
 
-@pytest.mark.skipif(not VNU.is_file(), reason="needs tests/node (.ci/run installs it)")
+@pytest.mark.skipif(
+    not VNU.is_file(), reason="needs tests/node (make test installs it)"
+)
 def test_the_nu_html_checker_finds_no_error(cv_html: Build) -> None:
     options = ("--errors-only", "--format", "json", "--skip-non-html")
     result = subprocess.run(

@@ -234,7 +234,7 @@ def test_an_unknown_tag_is_reported_at_its_line(
 
 def resume_pdf(papersize: str, factory: pytest.TempPathFactory) -> VariantPDF:
     if shutil.which("pdftotext") is None:
-        pytest.skip("needs poppler-utils (.ci/run installs them)")
+        pytest.skip("needs poppler-utils (make test installs them)")
     return fitted_variant("resume", papersize, factory)
 
 

@@ -208,7 +208,7 @@ def test_resume_json_follows_the_cv(resume: dict[str, Any]) -> None:
 
 @pytest.mark.skipif(
     not (NODE_TOOLS / "resumed").exists(),
-    reason="needs tests/node (.ci/run installs it)",
+    reason="needs tests/node (make test installs it)",
 )
 def test_a_json_resume_theme_renders_it(cv_html: Build, tmp_path: Path) -> None:
     out = tmp_path / "resume.html"

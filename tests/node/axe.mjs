@@ -1,7 +1,7 @@
 // Runs axe-core in Chromium on pages of a built site, in light and dark
 // colour schemes at desktop and phone sizes, and prints the violations as
 // JSON. Screenshots of the pages named in SHOTS (comma-separated) are saved.
-//   node axe.mjs SITE_DIR SHOTS_DIR PAGE...
+//   CHROMIUM=PATH node axe.mjs SITE_DIR SHOTS_DIR PAGE...
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
@@ -15,7 +15,7 @@ const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, 
 
 mkdirSync(shotsDir, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM,
   args: [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",

@@ -6,7 +6,7 @@
 // favicon once would not ask again. Prints, per page, the category scores,
 // the audits that lost points, the audits that could not run (with their
 // weight in the score) and the metrics, as JSON.
-//   node lighthouse.mjs BASE_URL PRESET PAGE...
+//   CHROME_PATH=CHROMIUM node lighthouse.mjs BASE_URL PRESET PAGE...
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -18,7 +18,6 @@ if (config === undefined && preset !== "mobile") throw new Error(`preset ${prese
 const runs = [];
 for (const name of pages) {
   const chrome = await launch({
-    chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
   });
   try {

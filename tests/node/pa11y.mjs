@@ -1,6 +1,6 @@
 // Runs pa11y (HTML_CodeSniffer, WCAG 2 AA) in Chromium on pages of a built
 // site and prints the issues it reports as errors, as JSON.
-//   node pa11y.mjs SITE_DIR PAGE...
+//   CHROMIUM=PATH node pa11y.mjs SITE_DIR PAGE...
 import { createRequire } from "node:module";
 import pa11y from "pa11y";
 
@@ -10,7 +10,7 @@ const puppeteer = createRequire(require.resolve("pa11y"))("puppeteer");
 const [site, ...pages] = process.argv.slice(2);
 
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM,
   args: [
     "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
