@@ -302,7 +302,7 @@ def _rebased(tree: nodes.Element, builder: Builder, page: str) -> None:
 #: The page's own stylesheet: printed, it looks like the PDF (and it names
 #: the fonts, which résumé checkers read from the page itself).
 STYLE = """
-.cv-onepage h3.cv-entry-line { font-size: 1em; font-weight: normal; }
+.cv-onepage h3.cv-entry-line { font-size: 1em; font-weight: normal; padding: 0; }
 .cv-onepage .cv-entry { margin: 1.1rem 0 1.4rem; }
 .cv-onepage .cv-icon { fill: currentColor; vertical-align: -0.15em; }
 .cv-onepage .cv-entry-aside { margin-left: auto; }
