@@ -212,6 +212,7 @@ def _word_file(name: str, paper: str, factory: pytest.TempPathFactory) -> Path:
     return fitted_variant(name, paper, factory).docx
 
 
+@pytest.mark.audit
 @pytest.mark.parametrize(("name", "paper", "pages"), OPENED)
 def test_libreoffice_opens_it_within_its_pages(
     name: str, paper: str, pages: int, tmp_path_factory: pytest.TempPathFactory
@@ -220,6 +221,16 @@ def test_libreoffice_opens_it_within_its_pages(
     said = poppler("pdfinfo", printed)
     assert int(re.search(r"Pages:\s+(\d+)", said)[1]) <= pages  # type: ignore[index]
     assert {"a4": "(A4)", "us-letter": "(letter)"}[paper] in said
+
+
+@pytest.mark.audit
+def test_libreoffice_opens_the_chinese_word_file_within_its_pages(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    printed = office_pdf(full_cv("docx", "a4", tmp_path_factory, "zh_CN"))
+    pages = re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", printed))
+    assert pages is not None and int(pages[1]) <= 2
+    assert "教育背景" in poppler("pdftotext", printed, "-")
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -283,7 +294,6 @@ def test_the_chinese_word_file_sets_chinese_in_a_cjk_face(
     assert '<w:altName w:val="SimSun"/><w:charset w:val="86"/>' in table
     flowing = re.sub(r"\s", "", "".join(texts(document)))
     assert [fact for fact in ZH if re.sub(r"\s", "", fact) not in flowing] == []
-    assert office_pdf(word).is_file()
 
 
 HOSTILE = ROOT / "tests" / "roots" / "test-hostile"
