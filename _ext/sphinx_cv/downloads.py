@@ -2,7 +2,7 @@
 
 ``sphinx-cv downloads`` (``make all``; on Read the Docs, the ``pre_build``
 job) builds every file of the CV: its PDF, Word file and ePub, and each
-version's PDF and Word file, into the downloads folder (``cv_downloads_dir``;
+version's PDF, Word file and page, into the downloads folder (``cv_downloads_dir``;
 by default ``downloads`` beside the site's output folder). A build of the
 site then publishes them beside its pages, under their own names, and
 ``cv:downloads`` lists them, grouped by what they are ("Full CV", each
@@ -35,17 +35,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-#: Each format a download may be in: its name as a reader knows it, and its
-#: media type.
-FORMATS = {
-    ".pdf": ("PDF", "application/pdf"),
-    ".docx": (
-        "Word",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
-    ".epub": ("ePub", "application/epub+zip"),
-    ".html": ("Web page", "text/html"),
-}
+#: Each format a download may be in, by its name as a reader knows it.
+FORMATS = {".pdf": "PDF", ".docx": "Word", ".epub": "ePub", ".html": "Web page"}
 #: The exports every build of the source edition writes.
 EXPORTS = {"resume.json": "JSON Resume", "rendercv.yaml": "RenderCV"}
 
@@ -123,12 +114,9 @@ def groups(config: Config, files: list[Path], titles: dict[str, str]) -> list[Gr
     return found
 
 
-def _link(text: str, url: str, kind: str = "") -> nodes.reference:
+def _link(text: str, url: str) -> nodes.reference:
     """A link whose text names the file's type (and size), for every reader."""
-    link = nodes.reference(text, text, refuri=url)
-    if kind:
-        link["classes"].append(f"cv-download-{kind}")
-    return link
+    return nodes.reference(text, text, refuri=url)
 
 
 def _line(label: str, links: list[nodes.reference], parts: str = "") -> nodes.list_item:
@@ -162,8 +150,8 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
     for group in groups(config, files, titles):
         links = []
         for path in group.files:
-            text = f"{_(FORMATS[path.suffix][0])}{_(', ')}{size(path)}"
-            links.append(_link(text, f"{up}{path.name}", path.suffix[1:]))
+            text = f"{_(FORMATS[path.suffix])}{_(', ')}{size(path)}"
+            links.append(_link(text, f"{up}{path.name}"))
         items += _line(group.label, links, group.parts)
     # The exports are the source edition's, in one canonical record; written
     # before any page (sphinx_cv.export), so their size is known.
@@ -172,11 +160,11 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
     exports = []
     for name, label in EXPORTS.items():
         text = f"{label}{_(', ')}{size(Path(app.outdir, name))}" if source else label
-        exports.append(_link(text, f"{base}{name}", name.split(".")[1]))
+        exports.append(_link(text, f"{base}{name}"))
     items += _line(str(_("Data")), exports)
     full = [p for p in files if p.stem == config.epub_basename]
     for name, url in _other_editions(config):
-        links = [_link(str(_(FORMATS[p.suffix][0])), f"{url}{p.name}") for p in full]
+        links = [_link(str(_(FORMATS[p.suffix])), f"{url}{p.name}") for p in full]
         if links:
             items += _line(name, links)
     heading = nodes.paragraph(classes=["cv-downloads-title"])
