@@ -81,7 +81,7 @@ docx: $(BUILD_DEPS)
 	@$(SPHINXBUILD) -M docx "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
 # Every file the site offers (the CV's PDF, Word file and ePub; each
-# version's PDF and Word file) into $(BUILDDIR)/downloads, built strictly.
+# version's PDF, Word file and page) into $(BUILDDIR)/downloads, built strictly.
 downloads: $(BUILD_DEPS)
 	@$(SPHINX_CV) downloads --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
 		-- $(SPHINXOPTS) $(O)

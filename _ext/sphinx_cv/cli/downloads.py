@@ -1,7 +1,7 @@
 """``sphinx-cv downloads``: build every file the site offers, into one folder.
 
 The CV's PDF, Word file and ePub, and, in the source edition, each version's
-PDF and Word file, each fitted to its pages: strict builds in this process
+PDF, Word file and page, each fitted to its pages: strict builds in this process
 (warnings are errors). They are gathered in the downloads folder
 (``--into``, by default ``BUILDDIR/downloads``), which a build of the site
 then publishes and lists (:mod:`sphinx_cv.downloads`). The folder is emptied
