@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 
 import docutils.nodes
 from sphinx import addnodes
-from sphinx.util import logging
 from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 from sphinx.util.tags import Tags
@@ -44,8 +43,6 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-
-logger = logging.getLogger(__name__)
 
 #: The octicon beside each kind of address on the contact line.
 ICONS = (
@@ -90,7 +87,7 @@ class Writer:
         self.gap = "" if language in ("zh", "ja", "ko") else " "
 
     def page(self, blocks: list[printed.Block]) -> str:
-        targets = set(_targets(blocks))
+        targets = set(printed.targets(blocks))
         self.targets = targets
         return "".join(self.block(block) for block in blocks)
 
@@ -218,18 +215,6 @@ class Writer:
                 body = self.runs(run["body"])
                 out.append(f'<a href="{href}">{body}</a>' if href else body)
         return "".join(out)
-
-
-def _targets(value: Any) -> Iterator[str]:
-    """The labels the document's links go to."""
-    if isinstance(value, dict):
-        if "to" in value:
-            yield value["to"]
-        for item in value.values():
-            yield from _targets(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _targets(item)
 
 
 # -- cv.html, in every build of the site ------------------------------------------

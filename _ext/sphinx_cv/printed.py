@@ -379,3 +379,15 @@ def labels(value: Any) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from labels(item)
+
+
+def targets(value: Any) -> Iterator[str]:
+    """Every label that *value*'s links (``to``) go to."""
+    if isinstance(value, dict):
+        if "to" in value:
+            yield value["to"]
+        for item in value.values():
+            yield from targets(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from targets(item)

@@ -86,7 +86,7 @@ class _Writer:
         self.stand_in: list[str] = stand_in
         #: Bookmarks for the labels links go to, by label.
         self.bookmarks: dict[str, str] = {}
-        self.targets = set(_targets(data["body"]))
+        self.targets = set(printed.targets(data["body"]))
         #: Labels of anchors, for the next paragraph.
         self.pending: list[str] = []
         self.marks = 0
@@ -506,16 +506,6 @@ def _within(words: list[str], limit: int) -> str:
             break
         joined = longer
     return joined
-
-
-def _targets(value: Any) -> list[str]:
-    """The labels the document's links go to."""
-    if isinstance(value, dict):
-        found = [value["to"]] if "to" in value else []
-        return found + [t for item in value.values() for t in _targets(item)]
-    if isinstance(value, list):
-        return [t for item in value for t in _targets(item)]
-    return []
 
 
 #: The document's extended properties: which program wrote it, and no more.

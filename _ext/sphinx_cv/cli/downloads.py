@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sphinx.cmd.build import make_main
 
-from sphinx_cv.cli.variant import build, declared
+from sphinx_cv.cli.variant import build, built, declared
 
 #: The builders of the files every edition offers (each its own suffix).
 BUILDERS = ("pdf", "docx", "epub")
@@ -60,12 +60,7 @@ def run(args: argparse.Namespace) -> int:
             status = build(name, args.sources, args.builddir, args.options)
             if status:
                 return status
-            built = args.builddir / "variants" / name
-            found += [
-                *built.glob("pdf/*.pdf"),
-                *built.glob("docx/*.docx"),
-                *built.glob("onepage/*.html"),
-            ]
+            found += built(name, args.builddir)
     into.mkdir(parents=True)
     for path in found:
         shutil.copyfile(path, into / path.name)

@@ -26,21 +26,28 @@ def declared(sources: Path) -> list[str]:
     return list(conf.get("cv_variants", {}))
 
 
+#: What a version's build writes: each builder, and its file's suffix.
+OUTPUTS = {"pdf": "pdf", "docx": "docx", "onepage": "html"}
+
+
+def built(name: str, builddir: Path) -> list[Path]:
+    """The files the version *name* was last built into."""
+    outdir = builddir / "variants" / name
+    return [
+        p for b, suffix in OUTPUTS.items() for p in (outdir / b).glob(f"*.{suffix}")
+    ]
+
+
 def build(name: str, sources: Path, builddir: Path, options: list[str]) -> int:
     """Build the version *name*; its exit status."""
     outdir = builddir / "variants" / name
-    for builder in ("pdf", "docx", "onepage"):
+    for builder in OUTPUTS:
         argv = ["-M", builder, str(sources), str(outdir), "-D", f"cv_variant={name}"]
         status = make_main([*argv, "-nW", "--keep-going", *options])
         if status:
             return status
-    built_files = [
-        *(outdir / "pdf").glob("*.pdf"),
-        *(outdir / "docx").glob("*.docx"),
-        *(outdir / "onepage").glob("*.html"),
-    ]
-    for built in built_files:
-        shutil.copyfile(built, builddir / built.name)
+    for path in built(name, builddir):
+        shutil.copyfile(path, builddir / path.name)
     return 0
 
 
