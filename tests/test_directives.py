@@ -13,6 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 from conftest import STRICT, build
+from sphinx_cv import entries
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 ROOTS = Path(__file__).parent / "roots"
@@ -22,7 +23,7 @@ BAD_INPUT = {
     "bad-unknown-option": (
         7,
         "cv:work 'acme': unknown option :colour:; accepted: :organisation:, "
-        ":role:, :start:, :team:, :location:, :end:, :url:, :skills:, :tags: "
+        ":role:, :team:, :location:, :start:, :end:, :url:, :skills:, :tags: "
         "[cv.option]",
     ),
     "bad-missing-option": (
@@ -33,11 +34,6 @@ BAD_INPUT = {
         6,
         "cv:work 'acme': :start: '2021-13' has no month 13: months run 01 to 12 "
         "[cv.date]",
-    ),
-    "bad-date-words": (
-        7,
-        "cv:work 'acme': :end: 'Feb 2021' is not a date: use YYYY, YYYY-MM, "
-        "YYYY-MM-DD or present [cv.date]",
     ),
     "bad-end-before-start": (
         7,
@@ -56,8 +52,9 @@ BAD_INPUT = {
     ),
     "bad-timeline-kind": (
         4,
-        "cv:timeline: :entries: 'jobs' is not a kind of entry: use work, "
-        "education, volunteer, project, teaching, award [cv.value]",
+        "cv:timeline: :entries: 'jobs' is not a type of entry: use work, "
+        "education, volunteer, project, teaching, award, certificate, entry "
+        "[cv.value]",
     ),
     "bad-url": (
         6,
@@ -140,11 +137,11 @@ def entries_html(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-@pytest.mark.parametrize("kind", ["work", "education", "project", "teaching", "award"])
-def test_each_kind_of_entry_renders_as_its_snapshot(
+@pytest.mark.parametrize("kind", [*entries.TYPES])
+def test_each_type_renders_as_its_snapshot(
     entries_html: BeautifulSoup, kind: str
 ) -> None:
-    entry = entries_html.select_one(f"div.cv-{kind}")
+    entry = entries_html.select_one(f".cv-type-{kind}")
     assert entry is not None
     snapshot = SNAPSHOTS / f"entry-{kind}.html"
     if os.environ.get("UPDATE_SNAPSHOTS"):
@@ -158,11 +155,14 @@ def test_the_timeline_lists_entries_newest_first(entries_html: BeautifulSoup) ->
         for item in entries_html.select("ul.cv-timeline > li")
     ]
     assert items == [
+        "March 2021 Certified Kubernetes Administrator, The Linux Foundation",
         "August 2020 \u2013 December 2020 Teaching Assistant, CS101 - Programming",
         "June 2020 \u2013 December 2020 Acme Corp., Kernel Team",
         "2018-19, 2019-20 Dean's List, State University",
         "October 2019 \u2013 December 2019 ToyOS",
+        "2017 \u2013 2018 Robotics Club, Mentor",
         "2016 \u2013 Present B.S. in Computer Engineering, State University",
+        "Spring 2022 Kernels without Tears",
     ]
 
 
@@ -174,7 +174,7 @@ def test_the_skills_index_links_each_skill_to_every_entry(
         for term in entries_html.select(".cv-skills-index dt")
     }
     assert index == {
-        "C/C++": ["#cv-cs101", "#cv-acme", "#cv-toyos"],
+        "C/C++": ["#cv-cs101", "#cv-acme", "#cv-toyos", "#cv-talk"],
         "Golang": ["#cv-acme"],
         "QEMU": ["#cv-toyos"],
     }
@@ -190,4 +190,28 @@ def test_roles_link_to_entries_and_skills_by_their_names(
     assert links == [
         ("Acme Corp., Kernel Team", "#cv-acme"),
         ("Golang", "#skill-golang"),
+    ]
+
+
+def test_a_date_in_words_is_shown_as_written_and_orders_nothing(
+    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    """Real CVs date entries in words ("Spring 2025") or leave dates out;
+    each is kept and shown as written, and the timeline orders by the dates
+    that are calendar dates, the rest last, by id."""
+    app = make_app(
+        "html", srcdir=rootdir / "test-written-dates", builddir=tmp_path, freshenv=True
+    )
+    app.build()
+    assert app.warning.getvalue() == ""
+    page = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    asides = [a.get_text() for a in page.select(".cv-entry-line .cv-entry-aside")]
+    assert asides == ["2020 \u2013 Feb 2021", "Spring 2025"]
+    timeline = [
+        " ".join(item.get_text(" ").split()) for item in page.select(".cv-timeline li")
+    ]
+    assert timeline == [
+        "2020 \u2013 Feb 2021 Acme Corp.",
+        "B.S. in Physics, State University",
+        "Spring 2025 A Talk on Kernels",
     ]

@@ -1,4 +1,4 @@
-"""The Word file (sphinx_cv.word), read back as Word and résumé parsers read it.
+"""The Word file (sphinx_cv.printed.word), read back as Word and résumé parsers read it.
 
 python-docx reads every Word file the project builds (the CV on A4 and
 Letter, each version, the Chinese edition, the hostile testroot): each seed
@@ -40,7 +40,6 @@ from conftest import (
 )
 from facts import ALL as FACTS
 from facts import ENTRY_HEADS, PRINTED_AS, SECTIONS, ZH
-from sphinx_cv.word import PAPERS as PAPER_SIZES
 
 
 @pytest.fixture(scope="module", params=PAPERS)
@@ -174,6 +173,14 @@ def test_the_properties_name_the_cv_and_nothing_of_the_machine(
     assert b"python-docx" not in raw and b"Macintosh" not in raw
     assert "<Application>sphinx-cv</Application>" in app
     assert re.findall(r'w:name="([^"]+)"', fonts) == ["Calibri", "Consolas"]
+
+
+#: Each paper in EMU (a millimetre is 36,000, an inch 914,400), as ISO 216
+#: and ANSI define it, not as the code does.
+PAPER_SIZES = {
+    "a4": (210 * 36_000, 297 * 36_000),
+    "us-letter": (int(8.5 * 914_400), 11 * 914_400),
+}
 
 
 def test_the_paper_is_the_pdfs(document: Document, paper: str) -> None:

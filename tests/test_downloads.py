@@ -55,7 +55,7 @@ def site(tmp_path: Path) -> Path:
     srcdir = tmp_path / "src"
     shutil.copytree(SITE, srcdir)
     (srcdir / "conf.py").write_text(
-        (srcdir / "conf.py").read_text() + 'epub_basename = "ada-cv"\n'
+        (srcdir / "conf.py").read_text() + 'cv_filename = "ada-cv"\n'
     )
     return srcdir
 

@@ -44,11 +44,11 @@ def test_it_builds_without_a_warning(html: Build) -> None:
 
 
 def test_option_values_arrive_verbatim(page: BeautifulSoup) -> None:
-    header = normalise(page.select_one(".cv-work .cv-entry-header").get_text(" "))
+    header = normalise(page.select_one(".cv-type-work .cv-entry-header").get_text(" "))
     assert ORGANISATION in header
     assert 'Engineer #2 of the team at "Chief" Engineer' in header
     assert "القاهرة" in header
-    project = normalise(page.select_one(".cv-project").get_text(" "))
+    project = normalise(page.select_one(".cv-type-project").get_text(" "))
     assert "| pipe first" in project
     assert '"Course" project' in project
 
@@ -64,7 +64,8 @@ def test_html_in_the_text_is_shown_not_run(page: BeautifulSoup) -> None:
 
 def test_highlights_read_as_written_on_the_page(page: BeautifulSoup) -> None:
     items = [
-        normalise(li.get_text()) for li in page.select(".cv-work .cv-entry-body li")
+        normalise(li.get_text())
+        for li in page.select(".cv-type-work .cv-entry-body li")
     ]
     assert items == HIGHLIGHTS
 
@@ -139,4 +140,4 @@ def test_the_epub_of_hostile_text_is_valid(
 ) -> None:
     result = build(ROOT, tmp_path_factory.mktemp("epub"), buildername="epub")
     assert result.warnings == ""
-    assert epubcheck(result.outdir / "hostile.epub") == []
+    assert epubcheck(result.outdir / "ada-quoted-lovelace-cv.epub") == []

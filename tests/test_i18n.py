@@ -91,7 +91,7 @@ def test_every_message_of_the_extension_is_translated() -> None:
         ("", VALUES["cv_present"].default),
     }
     theme = set()
-    for module in EXTENSION.glob("*.py"):
+    for module in EXTENSION.rglob("*.py"):
         found = theme if module.name == "theme.py" else messages
         for _line, text, _comments, context in extract_from_file("python", module):
             found.add((context or "", text if isinstance(text, str) else text[0]))
@@ -246,9 +246,10 @@ def test_lists_in_generated_chinese_text_are_parted_by_enumeration_commas(
             names = [skill.get_text() for skill in line.select(".cv-skill")]
             assert line.get_text() == "技能：" + "、".join(names)
     english = BeautifulSoup((cv_html.outdir / "honors.html").read_text(), "html.parser")
-    years = [aside.get_text() for aside in english.select(".cv-award .cv-entry-aside")]
+    asides = english.select(".cv-type-award .cv-entry-aside")
+    years = [aside.get_text() for aside in asides]
     assert "2018-19, 2019-20" in years
-    chinese = zh_pages["honors.html"].select(".cv-award .cv-entry-aside")
+    chinese = zh_pages["honors.html"].select(".cv-type-award .cv-entry-aside")
     assert [aside.get_text() for aside in chinese] == [
         year.replace(", ", "、") for year in years
     ]

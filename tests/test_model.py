@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_cv import model
-from sphinx_cv.model import Entry, PartialDate
+from sphinx_cv import entries, model
+from sphinx_cv.model import Entry, PartialDate, WrittenDate
 
 
 @pytest.mark.parametrize(
@@ -34,36 +34,62 @@ def test_malformed_dates_say_what_is_accepted(text: str, message: str) -> None:
 def test_an_end_may_be_present_in_any_case() -> None:
     assert model.parse_end("Present") is None
     assert model.parse_end("2020-12") == PartialDate(2020, 12)
-    with pytest.raises(ValueError, match="use YYYY, YYYY-MM, YYYY-MM-DD or present"):
-        model.parse_end("now")
+    assert model.parse_end("Ongoing") == WrittenDate("Ongoing")
+    with pytest.raises(ValueError, match="'2020-13' has no month 13"):
+        model.parse_end("2020-13")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2021-02", PartialDate(2021, 2)),
+        ("Spring 2025", WrittenDate("Spring 2025")),
+        ("2021 \u2013 2024", WrittenDate("2021 \u2013 2024")),
+        ("Feb  2021", WrittenDate("Feb 2021")),
+    ],
+)
+def test_a_date_is_a_calendar_date_or_words_as_written(text: str, date: object) -> None:
+    assert model.parse_date(text) == date
+
+
+@pytest.mark.parametrize("text", ["2021-13", "2021-1", "20211", "2021-02-30"])
+def test_digits_that_make_no_date_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=f"^'{text}' (has no|is not a date)"):
+        model.parse_date(text)
 
 
 def test_dates_show_in_one_format() -> None:
-    entry = Entry("work", "x", "doc", 1, start=PartialDate(2021, 2))
+    entry = Entry.of("work", "x", start=PartialDate(2021, 2))
     assert entry.dates("%B %Y", "Present") == "February 2021 \u2013 Present"
     assert entry.dates("%b %Y", "now") == "Feb 2021 \u2013 now"
-    same = Entry("work", "y", "doc", 1, start=PartialDate(2020), end=PartialDate(2020))
+    same = Entry.of("work", "y", start=PartialDate(2020), end=PartialDate(2020))
     assert same.dates("%B %Y", "Present") == "2020"
+    written = Entry.of("work", "z", start=WrittenDate("Fall 2021"), end=None)
+    assert written.dates("%B %Y", "Present") == "Fall 2021 \u2013 Present"
+    assert (
+        Entry.of("entry", "t", date=WrittenDate("Spring 2025")).dates("%B %Y", "now")
+        == "Spring 2025"
+    )
+    assert Entry.of("project", "u").dates("%B %Y", "now") == ""
 
 
 def test_a_translation_gives_its_own_punctuation() -> None:
-    award = Entry(
-        "award", "a", "doc", 1, title="Prize", organisation="Giver",
-        years=("2018-19", "2019-20"),
-    )  # fmt: skip
+    award = Entry.of(
+        "award", "a", title="Prize", organisation="Giver", years=("2018-19", "2019-20")
+    )
     assert award.dates("%B %Y", "Present") == "2018-19, 2019-20"
     assert award.dates("%B %Y", "Present", "\u3001") == "2018-19\u30012019-20"
     jobs = [
-        Entry("work", f"job{n}", "doc", 1, organisation="Org", team=f"Team {n}")
+        Entry.of("work", f"job{n}", organisation="Org", team=f"Team {n}")
         for n in (1, 2)
     ]
-    assert model.short_labels([*jobs, award]) == {
+    assert entries.short_labels([*jobs, award], separator=", ") == {
         "job1": "Org (Team 1)",
         "job2": "Org (Team 2)",
         "a": "Prize, Giver",
     }
-    chinese = model.short_labels(
-        [*jobs, award], "{organisation}\uff08{team}\uff09", " \u00b7 "
+    chinese = entries.short_labels(
+        [*jobs, award], "{name}\uff08{qualifier}\uff09", " \u00b7 "
     )
     assert chinese["job1"] == "Org\uff08Team 1\uff09"
     assert chinese["a"] == "Prize \u00b7 Giver"
@@ -89,22 +115,24 @@ def test_an_award_may_be_dated_to_the_month_or_the_day() -> None:
     """JSON Resume dates an award: the CV shows its month, the exports the
     date as given; a month that reads as an academic year is one."""
     years = model.parse_academic_years("2011-12, 2014-11, 2014-11-01")
-    award = Entry("award", "a", "d", 1, years=years)
+    award = Entry.of("award", "a", years=years)
     assert award.dates("%B %Y", "now") == "2011-12, November 2014, November 2014"
     assert award.last_date == PartialDate(2014, 11, 1)
     assert model.academic_year_end("2011-12") == PartialDate(2012)
 
 
 def test_entries_sort_newest_first() -> None:
-    entries = [
-        Entry("work", "old", "d", 1, start=PartialDate(2017), end=PartialDate(2021)),
-        Entry("award", "award", "d", 1, years=("2019-20",)),
-        Entry("work", "now", "d", 1, start=PartialDate(2021, 2)),
-        Entry("work", "mid", "d", 1, start=PartialDate(2020, 6), end=PartialDate(2020)),
-        Entry("work", "year", "d", 1, start=PartialDate(2021)),
+    found = [
+        Entry.of("work", "old", start=PartialDate(2017), end=PartialDate(2021)),
+        Entry.of("award", "award", years=("2019-20",)),
+        Entry.of("work", "now", start=PartialDate(2021, 2)),
+        Entry.of("work", "mid", start=PartialDate(2020, 6), end=PartialDate(2020)),
+        Entry.of("work", "year", start=PartialDate(2021)),
+        Entry.of("project", "undated"),
+        Entry.of("work", "words", start=WrittenDate("Spring"), end=PartialDate(2018)),
     ]
-    order = [e.id for e in model.by_date(entries)]
-    assert order == ["now", "year", "mid", "award", "old"]
+    order = [e.id for e in model.by_date(found)]
+    assert order == ["now", "year", "mid", "award", "words", "old", "undated"]
 
 
 def test_skills_fold_spellings_and_follow_aliases() -> None:
@@ -112,8 +140,8 @@ def test_skills_fold_spellings_and_follow_aliases() -> None:
     assert model.canonical_skill("NodeJS", aliases) == "NodeJS"
     assert model.skill_key("NodeJS") == model.skill_key("Node.js")
     assert model.canonical_skill("react.JS", aliases) == "React"
-    newer = Entry("work", "a", "doc", 1, start=PartialDate(2021), skills=("C", "Go"))
-    older = Entry("work", "b", "doc", 1, start=PartialDate(2019), skills=("C++", "go"))
+    newer = Entry.of("work", "a", start=PartialDate(2021), skills=("C", "Go"))
+    older = Entry.of("work", "b", start=PartialDate(2019), skills=("C++", "go"))
     index = model.skills_index([older, newer], aliases)
     assert list(index) == ["C/C++", "Go"]
     assert index["C/C++"] == [newer, older]

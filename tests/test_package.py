@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,7 @@ from test_web import SCHEMA, package_index, reachable
 
 import sphinx_cv
 from conftest import ROOT, Build, build, epubcheck, make_env, poppler
-from sphinx_cv import cli, model, reference
+from sphinx_cv import cli, entries, model, reference
 from sphinx_cv.formats import jsonresume
 from sphinx_cv.formats.rendercv import section_title
 from sphinx_cv.problems import Problem
@@ -60,7 +61,7 @@ def _problems_raised() -> set[Problem]:
     """Every Problem the package's code names (each goes to warn()), and
     the subtype strings passed to a logger directly (none should be)."""
     found: set[Problem] = {field.subtype for field in model.FIELDS.values()}
-    for path in PACKAGE.glob("*.py"):
+    for path in PACKAGE.rglob("*.py"):
         if path.name == "problems.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -86,10 +87,9 @@ def test_the_reference_covers_every_declaration() -> None:
     assert set(reference.EXAMPLES) == set(model.FIELDS)
     for name, value in reference.EXAMPLES.items():
         model.FIELDS[name].parse(value)
-    assert set(reference.KIND_DOCS) == set(model.KINDS)
     assert _problems_raised() == set(Problem)
     text = reference.markdown()
-    for kind in model.KINDS:
+    for kind in entries.TYPES:
         assert f"### `cv:{kind}`" in text
     for name in model.FIELDS:
         assert f"`:{name}:`" in text
@@ -112,7 +112,7 @@ def test_the_reference_examples_build_without_a_warning(tmp_path: Path) -> None:
     (src / "index.md").write_text(f"# Reference\n\n{body}\n\n{roles}\n", "utf-8")
     built = build(src, tmp_path / "build")
     assert built.warnings == ""
-    assert set(built.entries) == {f"example-{kind}" for kind in model.KINDS}
+    assert set(built.entries) == {f"example-{kind}" for kind in entries.ENTRY_TYPES}
 
 
 # -- new and --from ---------------------------------------------------------------
@@ -206,8 +206,12 @@ def test_both_samples_import_and_build_strictly(
         assert (imported.source / "publications.md").is_file()
     pages = sorted(p.stem for p in (from_json.source / "experience").iterdir())
     assert pages == ["index", "pied-piper-ceo-president"]
-    pages = sorted(p.stem for p in (from_rendercv.source / "projects").iterdir())
-    assert pages == ["flashinfer", "index", "neuralprune"]
+    # RenderCV's normal entries are general ones, on their section's page.
+    projects = (from_rendercv.source / "projects.md").read_text(encoding="utf-8")
+    assert re.findall(r"^:::\{cv:(\w+)\} (\S+)$", projects, re.M) == [
+        ("entry", "flashinfer"),
+        ("entry", "neuralprune"),
+    ]
     # Publications became references.bib entries, cited from their page.
     bib = (from_rendercv.source / "references.bib").read_text(encoding="utf-8")
     assert bib.count("@article{") == 4

@@ -1,8 +1,9 @@
 """Sphinx extension for a curriculum vitae kept as documentation.
 
-Typed, validated CV entries (``cv:work``, ``cv:education``, ``cv:project``,
-``cv:teaching``, ``cv:award``) in a ``cv`` domain, and the views generated
-from them: a timeline and a skills index.
+Typed, validated CV entries, one directive a type (``cv:work``,
+``cv:education``... :mod:`sphinx_cv.entries`), in a ``cv`` domain; the views
+generated from them, a timeline and a skills index; the CV printed (a PDF,
+a Word file, Markdown, plain text) and exported (JSON Resume, RenderCV).
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from sphinx_cv.epub import setup_epub
 from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.html import setup_html
+from sphinx_cv.i18n import setup_i18n
 from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.navigation import setup_navigation
 from sphinx_cv.onepage import setup_onepage
-from sphinx_cv.pdf import setup_pdf
+from sphinx_cv.outputs import setup_outputs
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
+from sphinx_cv.tags import setup_tags
 from sphinx_cv.theme import setup_theme
-from sphinx_cv.variants import setup_variants
 from sphinx_cv.views import (
     RenderViews,
     SkillsIndexDirective,
@@ -35,7 +37,6 @@ from sphinx_cv.views import (
     skills_index,
     timeline,
 )
-from sphinx_cv.word import setup_word
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # The contact line's icons are sphinx-design's nodes: load what we emit.
     app.setup_extension("sphinx_design")
     setup_config(app)
+    setup_i18n(app)
     app.add_domain(CVDomain)
     directives = {
         **DIRECTIVES,
@@ -66,8 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_html(app)
     setup_assets(app)
     setup_navigation(app)
-    setup_pdf(app)
-    setup_word(app)
+    setup_outputs(app)
     setup_epub(app)
     setup_export(app)
     setup_downloads(app)
@@ -75,13 +76,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_metadata(app)
     setup_sources(app)
     setup_sitemap(app)
-    setup_variants(app)
+    setup_tags(app)
     setup_catalogs(app)
     setup_editions(app)
     setup_theme(app)
     return {
         "version": __version__,
-        "env_version": 5,
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

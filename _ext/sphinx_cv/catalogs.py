@@ -16,9 +16,9 @@ from babel.messages.pofile import read_po
 from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
 from sphinx.util.i18n import docname_to_domain
 
-from sphinx_cv import model
+from sphinx_cv import entries
 from sphinx_cv.domain import CVDomain
-from sphinx_cv.i18n import CATALOG, LOCALE, translatable
+from sphinx_cv.i18n import CATALOG, LOCALE
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -33,8 +33,8 @@ def extract_options(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     catalog = builder.catalogs[docname_to_domain(docname, app.config.gettext_compact)]
     source = str(app.env.doc2path(docname))
     for entry in CVDomain.of(app.env).on_page(docname):
-        for name in translatable(entry.kind):
-            value = getattr(entry, model.ATTRIBUTE.get(name, name))
+        for name in entries.of(entry).translatable:
+            value = entry[name]
             if value:
                 catalog.add(value, MsgOrigin(source, entry.lineno))
 

@@ -5,8 +5,8 @@
 ``config-inited`` handler, checks them all (a bad value is a ``cv.config``
 warning at its line of conf.py, and the build goes on with the default),
 then derives, in this order, what the other settings need: the versions of
-the CV, each edition's address, the ePub's language, the download links'
-root on Read the Docs, and the extension's message catalogs.
+the CV, each edition's address, the ePub's language, and the
+extension's message catalogs.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from sphinx_cv import catalogs, editions, epub, variants
@@ -33,12 +33,16 @@ def _no_check(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Value:
-    """One configuration value: its default, what it sets, and its check
-    (which returns what is wrong with a value of the right type, or "")."""
+    """One configuration value: its default, what it sets, its check (which
+    returns what is wrong with a value of the right type, or ""), and what
+    a change of it makes Sphinx do again: read every page ("env"), write
+    the site's ("html"), or nothing (the printed outputs are made anew each
+    build, so a version or a paper reads no page again)."""
 
     default: Any
     doc: str
     check: Callable[[Any], str] = _no_check
+    rebuild: Literal["", "env", "html"] = "env"
 
     def problem(self, value: Any) -> str:
         """What is wrong with *value*, or ""."""
@@ -137,9 +141,13 @@ VALUES: dict[str, Value] = {
         _strings_to_strings("tag", "its meaning"),
     ),
     "cv_variants": Value(
-        {}, "versions of the CV selected by tags (``make variant V=NAME``)"
+        {},
+        "versions of the CV selected by tags (``make variant V=NAME``)",
+        rebuild="",
     ),
-    "cv_variant": Value("", "the version this build makes; empty for the full CV"),
+    "cv_variant": Value(
+        "", "the version this build makes; empty for the full CV", rebuild=""
+    ),
     "cv_editions": Value(
         {},
         "each language's edition: (name, address); the first is the source",
@@ -149,13 +157,22 @@ VALUES: dict[str, Value] = {
         "",
         "the folder of the files the site offers (sphinx-cv downloads); empty: "
         "downloads, beside the site's output folder",
+        rebuild="html",
     ),
-    "cv_pdf_filename": Value(
-        "", "the PDF's file name without .pdf; empty: the person's, as name-cv"
+    "cv_filename": Value(
+        "",
+        "the name of the CV's files (PDF, Word, ePub...) without their "
+        "suffix; empty: the project's, as ada-lovelace-cv",
+        rebuild="",
     ),
-    "cv_pdf_paper": Value("a4", "the PDF's paper: a4 or us-letter", _paper),
+    "cv_pdf_paper": Value(
+        "a4", "the printed CV's paper: a4 or us-letter", _paper, rebuild=""
+    ),
     "cv_pdf_pages": Value(
-        2, "the most pages the full CV's PDF may take; 0 for no limit", _pages
+        2,
+        "the most pages the full CV's PDF and Word file may take; 0 for no limit",
+        _pages,
+        rebuild="",
     ),
     "cv_pdf_fonts": Value(
         [
@@ -170,9 +187,10 @@ VALUES: dict[str, Value] = {
         "the PDF's font families, tried in order for each character; those a "
         "machine lacks are passed over",
         _fonts,
+        rebuild="",
     ),
     "cv_pdf_template": Value(
-        "", "a Typst template of the project's own, for the PDF", _template
+        "", "a Typst template of the project's own, for the PDF", _template, rebuild=""
     ),
 }
 
@@ -193,5 +211,5 @@ def init_config(app: Sphinx, config: Config) -> None:
 def setup_config(app: Sphinx) -> None:
     for name, value in VALUES.items():
         kinds = frozenset({type(value.default)})
-        app.add_config_value(name, value.default, "env", types=kinds)
+        app.add_config_value(name, value.default, value.rebuild, types=kinds)
     app.connect("config-inited", init_config)

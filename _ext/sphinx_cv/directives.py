@@ -1,10 +1,12 @@
-"""The directives that state the CV: its entries and its person.
+"""The directives that state the CV: its entries, its items and its person.
 
-``cv:work``, ``cv:education``, ``cv:project``, ``cv:teaching`` and
-``cv:award`` each validates its options against :data:`sphinx_cv.model.FIELDS` and
-:data:`sphinx_cv.model.KINDS`, reports every problem as a ``cv`` warning at
+One directive a type of :mod:`sphinx_cv.entries` (``cv:work``,
+``cv:skill``...): each validates its options against the type's and
+:data:`sphinx_cv.model.FIELDS`, reports every problem as a ``cv`` warning at
 the file and line of the offending option, records the entry in the ``cv``
-domain and renders it from the recorded data.
+domain and renders it from the recorded data. What a version of the CV
+keeps is no business of theirs: every entry is read, always
+(:mod:`sphinx_cv.printed.select` chooses, after reading).
 """
 
 from __future__ import annotations
@@ -15,17 +17,14 @@ from typing import Any, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_cv import i18n, model, variants
+from sphinx_cv import entries, i18n, model, tags
 from sphinx_cv.diagnostics import warn
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _
 from sphinx_cv.problems import Problem
-from sphinx_cv.render import render_contacts, render_entry, render_item, replace_text
-
-logger = logging.getLogger(__name__)
+from sphinx_cv.render import render_contacts, render_entry, render_item
 
 #: An option line, ``:name: value``, as MyST and reStructuredText write it.
 _OPTION = re.compile(r"\s*:(?!:)(?P<name>[^:\s]*):(?:\s+(?P<value>.*?))?\s*")
@@ -44,6 +43,8 @@ class ValidatedDirective(SphinxDirective):
 
     #: The options it takes: (required, optional).
     fields: ClassVar[tuple[tuple[str, ...], tuple[str, ...]]]
+    #: Options of its own, besides the model's (a view's ``:entries:``).
+    own_fields: ClassVar[dict[str, model.Field]] = {}
     #: Whether text may follow the options.
     takes_body: ClassVar[bool] = False
     option_spec = None
@@ -90,6 +91,9 @@ class ValidatedDirective(SphinxDirective):
         self.body_line = self.lineno + first + count
         return options, ok
 
+    def field(self, name: str) -> model.Field:
+        return self.own_fields.get(name) or model.FIELDS[name]
+
     def option_line(self, name: str) -> int:
         """The source line of option *name*, or the directive's own line."""
         return self.option_lines.get(name, self.lineno)
@@ -110,16 +114,16 @@ class ValidatedDirective(SphinxDirective):
                 )
                 ok = False
                 continue
+            field = self.field(name)
             try:
-                fields[name] = model.FIELDS[name].parse(raw)
+                fields[name] = field.parse(raw)
             except ValueError as error:
-                self._warn(f"{who}: :{name}: {error}", model.FIELDS[name].subtype, line)
+                self._warn(f"{who}: :{name}: {error}", field.subtype, line)
                 ok = False
         for name in required:
             if name not in options:
                 self._warn(
-                    f"{who}: missing required option :{name}: "
-                    f"({model.FIELDS[name].doc})",
+                    f"{who}: missing required option :{name}: ({self.field(name).doc})",
                     Problem.MISSING,
                     self.lineno,
                 )
@@ -141,33 +145,26 @@ class ValidatedDirective(SphinxDirective):
 
 
 class EntryDirective(ValidatedDirective):
-    """A CV entry: typed options for its facts, a body of highlights."""
+    """A CV entry of one type: typed options for its facts, a body of
+    prose and highlights."""
 
-    kind: ClassVar[str]
+    type: ClassVar[entries.EntryType]
     required_arguments = 1
     takes_body = True
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        cls.fields = model.KINDS[cls.kind]
+        cls.fields = (cls.type.required, cls.type.optional)
         super().__init_subclass__(**kwargs)
 
     def run(self) -> list[nodes.Node]:
-        """Check the options, leave out what this version of the CV drops,
-        read the body, record the entry and render it."""
+        """Check the options, read the body, record the entry and render it."""
         entry_id = self.arguments[0]
         fields = self._checked_fields(entry_id)
-        tags = fields.get("tags", ()) if fields else ()
-        if fields is not None and not variants.keeps_entry(
-            self.config, entry_id, tags, self.env.docname
-        ):
-            return []  # not in this version of the CV: never read
-        self.content = variants.drop_highlights(self.content, self.config)
         if fields is not None:
             self._translate(fields)
         container = nodes.container()
         self.set_source_info(container)
         body = self.parse_content_to_nodes(allow_section_headings=False)
-        _strip_tag_space(body)
         entry = self._noted(entry_id, fields, body) if fields is not None else None
         if entry is None:
             container += body  # shown as written; the warning says what is wrong
@@ -176,7 +173,7 @@ class EntryDirective(ValidatedDirective):
         target = nodes.target("", "", ids=[entry.anchor])
         self.state.document.note_explicit_target(target)
         container += target
-        render_entry(container, entry, body, self.config)
+        render_entry(container, entry, body, i18n.context(self.config))
         return [container]
 
     def _checked_fields(self, entry_id: str) -> dict[str, Any] | None:
@@ -189,8 +186,7 @@ class EntryDirective(ValidatedDirective):
         except ValueError as error:
             self._warn(f"{who}: {error}", Problem.ID, self.lineno)
             fields = None
-        tags = fields.get("tags", ()) if fields else ()
-        problem = variants.unknown_tags(tags, self.config)
+        problem = tags.unknown(fields.get("tags", ()) if fields else (), self.config)
         if problem:
             self._warn(
                 f"{who}: :tags: {problem}", Problem.TAGS, self.option_line("tags")
@@ -202,7 +198,7 @@ class EntryDirective(ValidatedDirective):
         """The options a translation renders, in the build's language."""
         i18n.note_catalogs(self.env)
         translate = i18n.page_translator(self.env)
-        for name in i18n.translatable(self.kind):
+        for name in self.type.translatable:
             if name in fields:
                 fields[name] = translate(fields[name])
 
@@ -212,30 +208,28 @@ class EntryDirective(ValidatedDirective):
         """The entry, recorded in the ``cv`` domain; None if its id is taken."""
         summary, highlights = export_text(body)
         entry = model.Entry(
-            kind=self.kind,
-            id=entry_id,
-            docname=self.env.docname,
-            lineno=self.lineno,
-            summary=summary,
-            highlights=highlights,
-            **{
-                model.ATTRIBUTE.get(name, name): value for name, value in fields.items()
-            },
+            self.type.name,
+            self.env.docname,
+            self.lineno,
+            fields,
+            entry_id,
+            summary,
+            highlights,
         )
         domain = CVDomain.of(self.env)
         return entry if domain.note_entry(entry, self.get_location()) else None
 
 
 class ItemDirective(ValidatedDirective):
-    """``cv:skill``, ``cv:language``, ``cv:interest``, ``cv:reference``: one
-    item the CV lists, with its options (a reference's body: the referee's
+    """An item the CV lists, of one type (a skill, a language, an interest,
+    a reference), with its options (a reference's body: the referee's
     words); rendered as a line, recorded for the exports."""
 
-    kind: ClassVar[str]
+    type: ClassVar[entries.ItemType]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        cls.fields = model.ITEMS[cls.kind]
-        cls.takes_body = cls.kind == "reference"
+        cls.fields = (cls.type.required, cls.type.optional)
+        cls.takes_body = cls.type.takes_body
         super().__init_subclass__(**kwargs)
 
     def run(self) -> list[nodes.Node]:
@@ -245,11 +239,11 @@ class ItemDirective(ValidatedDirective):
         body = self.parse_content_to_nodes() if self.content else []
         text = " ".join(node.astext() for node in body)
         item = model.Item(
-            kind=self.kind,
-            docname=self.env.docname,
-            lineno=self.lineno,
+            self.type.name,
+            self.env.docname,
+            self.lineno,
+            fields,
             text=" ".join(text.split()),
-            **fields,
         )
         CVDomain.of(self.env).note_item(item)
         rendered = render_item(item, body)
@@ -279,18 +273,6 @@ class PersonDirective(ValidatedDirective):
 _CITATION = "\x00"
 
 
-def _strip_tag_space(body: list[nodes.Node]) -> None:
-    """Drop the space a bullet's ``{cv:tags}`` role leaves at its start."""
-    for part in body:
-        for item in part.findall(nodes.list_item):
-            paragraph = item.next_node(nodes.paragraph)
-            if paragraph is None or not paragraph.children:
-                continue
-            first = paragraph.children[0]
-            if isinstance(first, nodes.Text) and first[:1].isspace():
-                replace_text(first, nodes.Text(first.lstrip()))
-
-
 class RelatedDirective(SphinxDirective):
     """``cv:related``: a line after an entry pointing at related entries.
 
@@ -301,8 +283,6 @@ class RelatedDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        if variants.active(self.config) is not None:
-            return []  # a version of the CV is a résumé: no cross-links
         body = self.parse_content_to_nodes()
         if len(body) != 1 or not isinstance(body[0], nodes.paragraph):
             warn(
@@ -357,16 +337,16 @@ def export_text(body: list[nodes.Node]) -> tuple[str, tuple[str, ...]]:
     return " ".join(summary), tuple(highlights)
 
 
-def _kind(base: type[SphinxDirective], kind: str) -> type[SphinxDirective]:
-    """The directive for one kind the model declares (``cv:work`` ...)."""
-    return type(f"{kind.title()}Directive", (base,), {"kind": kind})
+def _directive(base: type[SphinxDirective], kind: entries.Type) -> type[Any]:
+    """The directive for one type the registry declares (``cv:work`` ...)."""
+    return type(f"{kind.name.title()}Directive", (base,), {"type": kind})
 
 
 #: Every directive of the ``cv`` domain but the views, by name: one for each
-#: kind of entry (model.KINDS) and of item (model.ITEMS).
+#: type of entry and of item (sphinx_cv.entries).
 DIRECTIVES: dict[str, type[SphinxDirective]] = {
-    **{kind: _kind(EntryDirective, kind) for kind in model.KINDS},
-    **{kind: _kind(ItemDirective, kind) for kind in model.ITEMS},
+    **{name: _directive(EntryDirective, t) for name, t in entries.ENTRY_TYPES.items()},
+    **{name: _directive(ItemDirective, t) for name, t in entries.ITEM_TYPES.items()},
     "person": PersonDirective,
     "related": RelatedDirective,
 }

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_cv import i18n, model
@@ -28,8 +27,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_cv.diagnostics import Location
-
-logger = logging.getLogger(__name__)
 
 
 class CVDomain(Domain):
@@ -46,7 +43,6 @@ class CVDomain(Domain):
     initial_data = {
         "entries": {},  # id -> model.Entry
         "skills_index_docs": {},  # docname -> line of its cv:skills-index
-        "timeline_docs": {},  # docname -> line of its cv:timeline
         "people": {},  # docname -> model.Person (one in all)
         "items": {},  # docname -> [model.Item]: skills, languages, ...
     }
@@ -73,7 +69,8 @@ class CVDomain(Domain):
         """Forget what was derived from the entries; they have changed."""
         self._derived.clear()
 
-    def _derive(self, name: str, compute: Callable[[], Any]) -> Any:
+    def derive(self, name: str, compute: Callable[[], Any]) -> Any:
+        """What *compute* makes of the entries, made once until they change."""
         if name not in self._derived:
             self._derived[name] = compute()
         return self._derived[name]
@@ -99,10 +96,9 @@ class CVDomain(Domain):
         self.changed()
         return True
 
-    def note_view(self, view: str, docname: str, lineno: int) -> None:
-        """Record that *docname* holds a view (``timeline_docs`` or
-        ``skills_index_docs``) at *lineno*."""
-        self.data[view][docname] = lineno
+    def note_skills_index(self, docname: str, lineno: int) -> None:
+        """Record that *docname* holds the skills index, at *lineno*."""
+        self.data["skills_index_docs"][docname] = lineno
 
     @property
     def person(self) -> model.Person | None:
@@ -136,21 +132,10 @@ class CVDomain(Domain):
         self.data["people"][person.docname] = person
         return True
 
-    def cv(self) -> model.CV:
-        """The whole CV, for the formats to write."""
-        return model.CV(
-            person=self.person,
-            entries=tuple(self.ordered()),
-            skills=self.skills(),
-            spellings=self.spellings(),
-            items=self.items(),
-            date_format=self.env.config.cv_date_format,
-        )
-
     def skills(self) -> dict[str, list[model.Entry]]:
         """Each skill with the entries that used it (see model.skills_index)."""
         aliases = self.env.config.cv_skill_aliases
-        index: dict[str, list[model.Entry]] = self._derive(
+        index: dict[str, list[model.Entry]] = self.derive(
             "skills", lambda: model.skills_index(self.entries.values(), aliases)
         )
         return index
@@ -158,14 +143,14 @@ class CVDomain(Domain):
     def spellings(self) -> dict[str, list[str]]:
         """Each skill with the spellings entries use (model.skill_spellings)."""
         aliases = self.env.config.cv_skill_aliases
-        spellings: dict[str, list[str]] = self._derive(
+        spellings: dict[str, list[str]] = self.derive(
             "spellings", lambda: model.skill_spellings(self.ordered(), aliases)
         )
         return spellings
 
     def skill_anchor(self, skill: str) -> str:
         """The id of *skill* in the skills index (see model.skill_anchors)."""
-        anchors: dict[str, str] = self._derive(
+        anchors: dict[str, str] = self.derive(
             "anchors", lambda: model.skill_anchors(self.skills())
         )
         return anchors[skill]
@@ -187,7 +172,7 @@ class CVDomain(Domain):
                 key=lambda e: (docs.get(e.docname, len(docs)), e.lineno),
             )
 
-        ordered: list[model.Entry] = self._derive("ordered", compute)
+        ordered: list[model.Entry] = self.derive("ordered", compute)
         return ordered
 
     def on_page(self, docname: str) -> list[model.Entry]:
@@ -199,7 +184,7 @@ class CVDomain(Domain):
                 pages.setdefault(entry.docname, []).append(entry)
             return pages
 
-        pages: dict[str, list[model.Entry]] = self._derive("pages", compute)
+        pages: dict[str, list[model.Entry]] = self.derive("pages", compute)
         return pages.get(docname, [])
 
     def clear_doc(self, docname: str) -> None:
@@ -208,7 +193,6 @@ class CVDomain(Domain):
                 del self.entries[entry_id]
         self.changed()
         self.data["skills_index_docs"].pop(docname, None)
-        self.data["timeline_docs"].pop(docname, None)
         self.data["people"].pop(docname, None)
         self.data["items"].pop(docname, None)
 
@@ -222,7 +206,7 @@ class CVDomain(Domain):
                 )
                 continue
             self.entries[entry_id] = entry
-        for key in ("skills_index_docs", "timeline_docs", "people", "items"):
+        for key in ("skills_index_docs", "people", "items"):
             for docname, line in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = line
@@ -275,7 +259,7 @@ class CVDomain(Domain):
             return (entry.docname, entry.anchor, i18n.label(entry))
         index_doc = self.skills_index_doc
         aliases = self.env.config.cv_skill_aliases
-        lookup: dict[str, str] = self._derive(
+        lookup: dict[str, str] = self.derive(
             "skill keys",
             lambda: {model.fold_skill(s, aliases): s for s in self.skills()},
         )

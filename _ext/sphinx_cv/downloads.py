@@ -1,9 +1,11 @@
 """The downloads box: each file the site offers, what it is, and its size.
 
 ``sphinx-cv downloads`` (``make all``; on Read the Docs, the ``pre_build``
-job) builds every file of the CV: its PDF, Word file and ePub, and each
-version's PDF, Word file and page, into the downloads folder (``cv_downloads_dir``;
-by default ``downloads`` beside the site's output folder). A build of the
+job) builds every file of the CV that the table of outputs
+(:data:`sphinx_cv.outputs.OUTPUTS`) names: its PDF, Word file, ePub,
+Markdown and plain text, and each version's, into the downloads folder
+(``cv_downloads_dir``; by default ``downloads`` beside the site's output
+folder). A build of the
 site then publishes them beside its pages, under their own names, and
 ``cv:downloads`` lists them, grouped by what they are ("Full CV", each
 version with the parts of the CV it holds), with each file's type and size,
@@ -27,16 +29,16 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cv import editions
+from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _, note_catalogs
+from sphinx_cv.outputs import BY_SUFFIX
 from sphinx_cv.site import ONE_PAGE, is_page, is_website
-from sphinx_cv.variants import Variant
+from sphinx_cv.variants import Variant, filename
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-#: Each format a download may be in, by its name as a reader knows it.
-FORMATS = {".pdf": "PDF", ".docx": "Word", ".epub": "ePub", ".html": "Web page"}
 #: The exports every build of the source edition writes.
 EXPORTS = {"resume.json": "JSON Resume", "rendercv.yaml": "RenderCV"}
 
@@ -64,8 +66,8 @@ def offered(app: Sphinx) -> list[Path]:
     found = folder(app)
     if not found.is_dir():
         return []
-    order = list(FORMATS)
-    files = [p for p in found.iterdir() if p.suffix in FORMATS and p.is_file()]
+    order = list(BY_SUFFIX)
+    files = [p for p in found.iterdir() if p.suffix in BY_SUFFIX and p.is_file()]
     return sorted(files, key=lambda p: (p.stem, order.index(p.suffix)))
 
 
@@ -150,7 +152,7 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
     for group in groups(config, files, titles):
         links = []
         for path in group.files:
-            text = f"{_(FORMATS[path.suffix])}{_(', ')}{size(path)}"
+            text = f"{BY_SUFFIX[path.suffix].label}{_(', ')}{size(path)}"
             links.append(_link(text, f"{up}{path.name}"))
         items += _line(group.label, links, group.parts)
     # The exports are the source edition's, in one canonical record; written
@@ -162,9 +164,9 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
         text = f"{label}{_(', ')}{size(Path(app.outdir, name))}" if source else label
         exports.append(_link(text, f"{base}{name}"))
     items += _line(str(_("Data")), exports)
-    full = [p for p in files if p.stem == config.epub_basename]
+    full = [p for p in files if p.stem == _full(app)]
     for name, url in _other_editions(config):
-        links = [_link(str(_(FORMATS[p.suffix])), f"{url}{p.name}") for p in full]
+        links = [_link(str(BY_SUFFIX[p.suffix].label), f"{url}{p.name}") for p in full]
         if links:
             items += _line(name, links)
     heading = nodes.paragraph(classes=["cv-downloads-title"])
@@ -175,6 +177,12 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
     heading += nodes.Text(" \u00b7 ")
     heading += nodes.strong(str(_("Download")), str(_("Download")))
     return nodes.container("", heading, items, classes=["cv-downloads-box"])
+
+
+def _full(app: Sphinx) -> str:
+    """The name of the whole CV's files."""
+    person = CVDomain.of(app.env).person
+    return filename(app.config, person.name if person else "")
 
 
 def _other_editions(config: Config) -> list[tuple[str, str]]:
@@ -194,7 +202,7 @@ def alternates(
     """Name the CV's PDF and its JSON Resume in each page's head."""
     if not is_page(app.builder, pagename, doctree):
         return
-    pdf = [p for p in offered(app) if p.stem == app.config.epub_basename]
+    pdf = [p for p in offered(app) if p.stem == _full(app)]
     pdf = [p for p in pdf if p.suffix == ".pdf"]
     pathto = context["pathto"]
     links = []

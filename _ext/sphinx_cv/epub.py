@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.icons import sd_icon
 
+from sphinx_cv.domain import CVDomain
 from sphinx_cv.editions import language_tag
+from sphinx_cv.variants import filename
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -138,16 +140,22 @@ def rewrite(book: Path, identifier: str, language: str) -> None:
 
 
 def finish_epub(app: Sphinx, exception: Exception | None) -> None:
+    """Rewrite the book, and name it as the CV's other files are: after
+    the person's name, which the pages give."""
     if exception is None and app.builder.name == "epub":
         book = Path(app.outdir) / f"{app.config.epub_basename}.epub"
         language = app.config.epub_language
         rewrite(book, app.config.epub_identifier, language)
+        person = CVDomain.of(app.env).person
+        name = filename(app.config, person.name if person else "")
+        book.replace(book.with_name(f"{name}.epub"))
 
 
 def tag_language(config: Config) -> None:
-    """The book's language as a language tag: Sphinx's ``zh_CN`` is not one
-    (epubcheck: OPF-092), ``zh-CN`` is; Sphinx writes it into the package,
-    the navigation, and here the pages."""
+    """The book's language as a language tag: Sphinx's ``zh_CN`` is not
+    one (epubcheck: OPF-092), ``zh-CN`` is; Sphinx writes it into the
+    package, the navigation, and here the pages. (Its file is named once
+    the pages are read: :func:`finish_epub`.)"""
     config.epub_language = language_tag(config.epub_language or config.language)
 
 

@@ -24,9 +24,10 @@ from sphinx.locale import get_translation, get_translator
 from sphinx.locale import init as init_locale
 from sphinx.util.i18n import docname_to_domain
 
-from sphinx_cv import model
+from sphinx_cv import entries, model, words
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
@@ -44,47 +45,24 @@ def pgettext(context: str, message: str) -> str:
     return get_translator(CATALOG).pgettext(context, message)
 
 
-def listed(items: Iterable[str]) -> str:
-    """Items joined as a list: Chinese parts them with an enumeration comma
-    (U+3001) where its prose has a full-width comma, though English writes
-    ", " for both."""
-    return pgettext("list", ", ").join(items)
+listed = words.listed
+parted = words.parted
 
 
-def parted() -> str:
-    """What joins the parts of one name (an employer and its team, a
-    degree and its school), which are not a list either."""
-    return pgettext("parts", ", ")
-
-
-def dates(entry: model.Entry, config: Config) -> str:
-    """The entry's dates in the build's language and its style of date."""
-    return entry.dates(
-        str(_(config.cv_date_format)),
-        str(_(config.cv_present)),
-        pgettext("list", ", "),
-    )
-
-
-def date(when: model.PartialDate, config: Config) -> str:
-    return when.format(str(_(config.cv_date_format)))
+def context(config: Config) -> entries.Context:
+    """How the entry types say dates, in the build's language and style."""
+    return entries.Context(str(_(config.cv_date_format)), str(_(config.cv_present)))
 
 
 def label(entry: model.Entry) -> str:
     """The entry's label in the build's language."""
-    return entry.label_with(parted())
+    return entries.label(entry)
 
 
-def short_labels(entries: Iterable[model.Entry]) -> dict[str, str]:
-    """The entries' brief names (:func:`sphinx_cv.model.short_labels`) in
+def short_labels(found: Iterable[model.Entry]) -> dict[str, str]:
+    """The entries' brief names (:func:`sphinx_cv.entries.short_labels`) in
     the build's language."""
-    return model.short_labels(entries, str(_("{organisation} ({team})")), parted())
-
-
-def translatable(kind: str) -> list[str]:
-    """The options of entries of *kind* that a translation renders."""
-    required, optional = model.KINDS[kind]
-    return [name for name in required + optional if model.FIELDS[name].translatable]
+    return entries.short_labels(found, str(_("{name} ({qualifier})")), parted())
 
 
 def page_translator(env: BuildEnvironment) -> Callable[[str], str]:
@@ -104,3 +82,9 @@ def note_catalogs(env: BuildEnvironment) -> None:
     language = env.config.language or "en"
     for po in sorted(LOCALE.glob(f"{language}/LC_MESSAGES/*.po")):
         env.note_dependency(str(po))
+
+
+def setup_i18n(app: Sphinx) -> None:
+    """What the entry types say (:mod:`sphinx_cv.words`), said through the
+    extension's catalog."""
+    words.install(lambda message: str(_(message)), pgettext)

@@ -11,7 +11,7 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
-from sphinx_cv import downloads, i18n
+from sphinx_cv import downloads, entries, i18n, record
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.formats import jsonld
 from sphinx_cv.i18n import _
@@ -30,14 +30,17 @@ def description(env: BuildEnvironment, docname: str) -> str:
     domain = CVDomain.of(env)
     name = domain.person.name if domain.person else env.config.project
     pages = [docname, *env.toctree_includes.get(docname, [])]
-    entries = [entry for page in pages for entry in domain.on_page(page)]
+    shown = [entry for page in pages for entry in domain.on_page(page)]
     title = env.titles[docname].astext() if docname in env.titles else ""
     comma, semicolon = str(_(", ")), str(_("; "))
     if docname == env.config.root_doc:
         everything = domain.ordered()
-        studies = [i18n.label(e) for e in everything if e.kind == "education"][:1]
+        studies = [i18n.label(e) for e in everything if entries.of(e).study][:1]
+        # An employer is a position's brief name (its organisation).
         employers = list(
-            dict.fromkeys(e.organisation for e in everything if e.kind == "work")
+            dict.fromkeys(
+                e[entries.of(e).short] for e in everything if entries.of(e).employment
+            )
         )
         at = str(_(" and ")).join(
             [i18n.listed(employers[:-1]), employers[-1]]
@@ -48,16 +51,17 @@ def description(env: BuildEnvironment, docname: str) -> str:
         what = semicolon.join([*studies, experience])
         text = _("Curriculum vitae of {name}: {what}")
         return _sentence(text.format(name=name, what=what))
-    own = [e for e in entries if e.docname == docname]
+    own = [e for e in shown if e.docname == docname]
     if len(own) == 1:
         entry = own[0]
-        role = entry.role or entry.degree
+        position = entries.of(entry).position
+        role = entry[position] if position else ""
         what = comma.join(part for part in (role, i18n.label(entry)) if part)
-        dates = i18n.dates(entry, env.config)
+        dates = entries.dates(entry, i18n.context(env.config))
         return _sentence(f"{name}{_(': ')}{what}{comma}{dates}")
     listed = ""
-    if entries:
-        listed = semicolon.join(i18n.label(e) for e in entries)
+    if shown:
+        listed = semicolon.join(i18n.label(e) for e in shown)
     elif docname in domain.data["skills_index_docs"]:
         listed = i18n.listed(domain.skills())
     if listed:
@@ -111,7 +115,7 @@ def page_context(
             app, f"{url}{app.builder.get_target_uri(pagename)}", text
         )
     if pagename == app.config.root_doc or whole:
-        cv = CVDomain.of(app.env).cv()
+        cv = record.cv(app.env)
         # The documents that are the CV printed: its PDFs.
         files = [
             (path.stem, f"{url}{path.name}", "application/pdf")
@@ -120,7 +124,7 @@ def page_context(
         ]
         # The whole CV's page describes the whole Person.
         page_url = f"{url}{app.builder.get_target_uri(pagename)}" if whole else url
-        data = jsonld.write(cv, page_url, i18n.parted(), files, whole=whole)
+        data = jsonld.write(cv, page_url, files, whole=whole)
         context["metatags"] += _script(data)
 
 

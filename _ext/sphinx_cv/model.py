@@ -1,11 +1,13 @@
-"""The CV's data model: typed entries, partial dates, skills.
+"""The CV's data model: options and their parsers, dates, entries, skills.
 
 Pure Python, no Sphinx: the directives fill these objects, the domain stores
-them, and every view and export reads them.  Each option an entry accepts is
-declared once, in :data:`FIELDS`, with the validator that parses it; adding a
-field later (``tags``, to build a CV tailored to one kind of role) is one
-line there and one attribute on :class:`Entry`.  All text stays plain strings
-so that Sphinx's gettext workflow can later offer it for translation.
+them, and every view and export reads them. Each option any directive takes
+is declared once, in :data:`FIELDS`, with the parser that reads it; which
+options a type of entry takes, and what it does with them, is that type's
+own declaration (:mod:`sphinx_cv.entries`). An entry is its type's name and
+its parsed options, so that a new type needs no new attribute here. All
+text stays plain strings so that Sphinx's gettext workflow can offer it for
+translation.
 """
 
 from __future__ import annotations
@@ -14,8 +16,7 @@ import datetime
 import functools
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,9 @@ from sphinx_cv.problems import Problem
 PRESENT = "present"
 
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+#: What reads as a calendar date, right or wrong: digits and hyphens only
+#: (``2021-13`` is a mistake to report, ``Spring 2021`` a date as written).
+_NUMERIC = re.compile(r"[\d-]+")
 _ACADEMIC_YEAR = re.compile(r"(?P<start>\d{4})-(?P<end>\d{2})")
 
 
@@ -88,20 +92,42 @@ class PartialDate:
         return self.sort_key < other.sort_key
 
 
-def parse_start(text: str) -> PartialDate:
-    return PartialDate.parse(text)
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date that is no calendar date ("Spring 2025", "2021 to 2024",
+    "Ongoing"): real CVs are full of them. It is shown, and exported, as
+    written; ordering passes over it."""
+
+    text: str
+
+    def format(self, month_format: str) -> str:
+        return self.text
+
+    def iso(self) -> str:
+        return self.text
 
 
-def parse_end(text: str) -> PartialDate | None:
-    """An end date, or ``present`` (None) for an entry still going on."""
-    if text.strip().lower() == PRESENT:
-        return None
-    try:
+#: A date as an entry gives it.
+When = PartialDate | WrittenDate
+
+
+def parse_date(text: str) -> When:
+    """A calendar date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), or any other
+    words, kept as written; digits and hyphens that make no date
+    (``2021-13``) are a ValueError, as they are a mistake."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValueError("it is empty: give a date, YYYY-MM, or words")
+    if _NUMERIC.fullmatch(text):
         return PartialDate.parse(text)
-    except ValueError:
-        raise ValueError(
-            f"{text!r} is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or present"
-        ) from None
+    return WrittenDate(text)
+
+
+def parse_end(text: str) -> When | None:
+    """An end date, or ``present`` (None) for an entry still going on."""
+    if text.strip().casefold() == PRESENT:
+        return None
+    return parse_date(text)
 
 
 def is_academic_year(text: str) -> bool:
@@ -173,14 +199,6 @@ def parse_text(text: str) -> str:
     if not text:
         raise ValueError("it is empty: give a value")
     return text
-
-
-def parse_kind(text: str) -> str:
-    """One kind of entry, as the views filter them (see :data:`KINDS`)."""
-    kind = text.strip()
-    if kind not in KINDS:
-        raise ValueError(f"{text!r} is not a kind of entry: use {', '.join(KINDS)}")
-    return kind
 
 
 _URL = re.compile(r"(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)", re.I)
@@ -290,55 +308,12 @@ def parse_links(text: str) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def skill_key(name: str) -> str:
-    """Fold a skill's spelling: ``NodeJS``, ``Node.js`` and ``nodejs`` agree."""
-    return re.sub(r"[\s.\-_]", "", name).casefold()
-
-
-def canonical_skill(name: str, aliases: dict[str, str]) -> str:
-    """The name the Skills section uses for *name*.
-
-    *aliases* maps a spelling to that name (``React.js`` to ``React``);
-    spellings that differ only in case, spaces, dots or hyphens (``NodeJS``,
-    ``Node.js``) need no alias.
-    """
-    for alias, canonical in aliases.items():
-        if skill_key(alias) == skill_key(name):
-            return canonical
-    return name
-
-
-def _slug(name: str) -> str:
-    name = name.casefold().replace("+", "p").replace("#", "sharp")
-    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
-
-
-def skill_anchors(names: Iterable[str]) -> dict[str, str]:
-    """The HTML id of each skill in the skills index, one id per skill.
-
-    The id reads as the name (``skill-c-cpp`` for C/C++); where two names
-    give one slug (``TCP/IP`` and ``TCP IP``), the first alphabetically keeps
-    it and each other adds a digest of its own name, so that ids stay unique
-    and stable.
-    """
-    anchors: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in sorted(names, key=lambda name: (name.casefold(), name)):
-        anchor = f"skill-{_slug(name) or 'x'}"
-        if anchor in taken:
-            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-            anchor = f"{anchor}-{digest}"
-        taken.add(anchor)
-        anchors[name] = anchor
-    return anchors
-
-
-# -- Entries -------------------------------------------------------------------
+# -- Options ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Field:
-    """One option of a ``cv`` directive: its validator, what it takes, the
+    """One option of a ``cv`` directive: its parser, what it takes, the
     subtype of the ``cv`` warning a bad value gets, and whether a
     translation of the CV translates it."""
 
@@ -348,123 +323,219 @@ class Field:
     #: Words a translation renders (an employer, a role, a place), as
     #: against names of people, dates, addresses and technology names.
     translatable: bool = False
+    #: What an entry without it holds: "" for text, () for a list, None.
+    empty: Any = ""
 
 
+def _text(doc: str, translatable: bool = True) -> Field:
+    return Field(parse_text, doc, translatable=translatable)
+
+
+def _date(doc: str, parse: Callable[[str], Any] = parse_date) -> Field:
+    return Field(parse, doc, subtype=Problem.DATE, empty=None)
+
+
+#: Every option of every directive of the ``cv`` domain, declared once.
 FIELDS: dict[str, Field] = {
-    "organisation": Field(
-        parse_text, doc="employer, university or body", translatable=True
+    "organisation": _text("employer, university or body"),
+    "name": _text("the person's, the project's or the certificate's name"),
+    "role": _text("position held"),
+    "degree": _text("degree and subject"),
+    "title": _text("what it is called"),
+    "subtitle": _text("what it was, or where, in a few words"),
+    "team": _text("team, unit or group"),
+    "course": _text("course code and title"),
+    "kind": _text("what sort of project"),
+    "entity": _text("the body it was done for or with"),
+    "issuer": _text("who issued it"),
+    "location": _text("city and country"),
+    "start": _date("when it began: YYYY, YYYY-MM, or as written (Spring 2020)"),
+    "end": _date(
+        "when it ended: YYYY, YYYY-MM, present, or as written (Ongoing)", parse_end
     ),
-    "name": Field(
-        parse_text, doc="the person's or the project's name", translatable=True
-    ),
-    "role": Field(parse_text, doc="position held", translatable=True),
-    "degree": Field(parse_text, doc="degree and subject", translatable=True),
-    "title": Field(parse_text, doc="the award's title", translatable=True),
-    "team": Field(parse_text, doc="team, unit or group", translatable=True),
-    "course": Field(parse_text, doc="course code and title", translatable=True),
-    "kind": Field(parse_text, doc="what sort of project", translatable=True),
-    "entity": Field(
-        parse_text, doc="the body it was done for or with", translatable=True
-    ),
-    "location": Field(parse_text, doc="city and country", translatable=True),
-    "start": Field(parse_start, doc="YYYY or YYYY-MM", subtype=Problem.DATE),
-    "end": Field(parse_end, doc="YYYY, YYYY-MM or present", subtype=Problem.DATE),
-    "expected": Field(
-        parse_start, doc="expected completion, YYYY or YYYY-MM", subtype=Problem.DATE
-    ),
+    "date": _date("when: YYYY, YYYY-MM, YYYY-MM-DD, or as written (Spring 2020)"),
+    "expected": _date("expected completion, YYYY or YYYY-MM"),
     "years": Field(
         parse_academic_years,
         doc="when it was given: academic years (YYYY-YY), years or dates, ...",
         subtype=Problem.DATE,
+        empty=(),
     ),
-    "advisor": Field(parse_text, doc="research advisor"),
-    "score": Field(parse_text, doc="grade or score, as given (4.0, first class)"),
+    "advisor": _text("research advisor", translatable=False),
+    "score": _text("grade or score, as given (4.0, first class)", False),
     "courses": Field(
-        split_semicolons, doc="courses taken, parted by semicolons", translatable=False
+        split_semicolons, doc="courses taken, parted by semicolons", empty=()
     ),
-    "instructor": Field(parse_text, doc="course instructor", translatable=True),
+    "instructor": _text("course instructor"),
     "url": Field(parse_url, doc="http(s) or mailto address", subtype=Problem.URL),
-    "skills": Field(split_list, doc="comma-separated skills", subtype=Problem.SKILLS),
+    "skills": Field(
+        split_list, doc="comma-separated skills", subtype=Problem.SKILLS, empty=()
+    ),
     "tags": Field(
-        split_list, doc="comma-separated tags of cv_tags", subtype=Problem.TAGS
+        split_list,
+        doc="comma-separated tags of cv_tags",
+        subtype=Problem.TAGS,
+        empty=(),
     ),
     "email": Field(parse_email, doc="e-mail address"),
     "phone": Field(parse_phone, doc="telephone number, as dialled"),
-    "label": Field(parse_text, doc="what the person is, in a few words (a headline)"),
-    "address": Field(parse_text, doc="street address"),
-    "postcode": Field(parse_text, doc="postal code"),
-    "city": Field(parse_text, doc="city"),
-    "region": Field(parse_text, doc="region, state or province"),
+    "label": _text("what the person is, in a few words (a headline)", False),
+    "address": _text("street address", False),
+    "postcode": _text("postal code", False),
+    "city": _text("city", False),
+    "region": _text("region, state or province", False),
     "country": Field(parse_country, doc="country, as its ISO code of two letters"),
-    "links": Field(parse_links, doc="comma-separated 'Network label URL' items"),
-    "entries": Field(parse_kind, doc="one kind of entry, such as work"),
-    "level": Field(parse_text, doc="how well, in words (Master, Fluent)"),
-    "fluency": Field(parse_text, doc="how well the language is spoken"),
-    "keywords": Field(split_list, doc="comma-separated keywords"),
+    "links": Field(
+        parse_links, doc="comma-separated 'Network label URL' items", empty=()
+    ),
+    "level": _text("how well, in words (Master, Fluent)", False),
+    "fluency": _text("how well the language is spoken", False),
+    "keywords": Field(split_list, doc="comma-separated keywords", empty=()),
 }
 
-#: The options each kind of entry accepts: (required, optional).
-KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "work": (
-        ("organisation", "role", "start"),
-        ("team", "location", "end", "url", "skills", "tags"),
-    ),
-    "education": (
-        ("organisation", "degree", "start"),
-        (
-            "location",
-            "end",
-            "expected",
-            "advisor",
-            "score",
-            "courses",
-            "url",
-            "skills",
-            "tags",
-        ),
-    ),
-    "volunteer": (
-        ("organisation", "role", "start"),
-        ("location", "end", "url", "skills", "tags"),
-    ),
-    "project": (
-        ("name", "start"),
-        ("role", "kind", "entity", "end", "url", "skills", "tags"),
-    ),
-    "teaching": (
-        ("role", "course", "start"),
-        ("organisation", "instructor", "location", "end", "url", "skills", "tags"),
-    ),
-    "award": (
-        ("organisation", "title", "years"),
-        ("url", "tags"),
-    ),
-}
+#: The options every dated entry may take besides its own.
+COMMON = ("url", "skills", "tags")
 
-#: The items a CV lists that are not entries (no dates, no page of their
-#: own): each kind's options, (required, optional). A reference's body is
-#: the referee's words.
-ITEMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "skill": (("name",), ("level", "keywords")),
-    "language": (("name",), ("fluency",)),
-    "interest": (("name",), ("keywords",)),
-    "reference": (("name",), ()),
-}
+
+def check_dates(values: Mapping[str, Any]) -> None:
+    """An entry cannot end before it starts (where both are calendar dates)."""
+    start, end = values.get("start"), values.get("end")
+    if (
+        isinstance(start, PartialDate)
+        and isinstance(end, PartialDate)
+        and end.sort_key < start.sort_key
+    ):
+        raise ValueError(
+            f"ends ({end.iso()}) before it starts ({start.iso()}): "
+            "give the end on or after the start"
+        )
+
+
+# -- Entries and items -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Item:
-    """A skill, a language, an interest or a reference, as the CV lists it."""
+class Record:
+    """What a directive of the CV states: its type (the directive's name),
+    where it was written, and its options, parsed. An option it was not
+    given reads as its field's empty value."""
 
-    kind: str
+    type: str
     docname: str
     lineno: int
-    name: str
-    level: str = ""
-    fluency: str = ""
-    keywords: tuple[str, ...] = ()
-    #: A reference's words, as plain text.
+    values: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self.values:
+            return self.values[name]
+        return FIELDS[name].empty
+
+
+@dataclass(frozen=True)
+class Entry(Record):
+    """One validated CV entry: an id, and its body as plain text for the
+    exports (its prose, its bullets)."""
+
+    id: str = ""
+    summary: str = ""
+    highlights: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        type: str,
+        id: str,
+        docname: str = "doc",
+        lineno: int = 1,
+        *,
+        summary: str = "",
+        highlights: tuple[str, ...] = (),
+        **values: Any,
+    ) -> Entry:
+        """An entry of *type* with these options, already parsed."""
+        return cls(type, docname, lineno, values, id, summary, highlights)
+
+    @property
+    def anchor(self) -> str:
+        return f"cv-{self.id}"
+
+    @property
+    def start(self) -> When | None:
+        start: When | None = self["start"]
+        return start
+
+    @property
+    def end(self) -> When | None:
+        end: When | None = self["end"]
+        return end
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        skills: tuple[str, ...] = self["skills"]
+        return skills
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        tags: tuple[str, ...] = self["tags"]
+        return tags
+
+    @property
+    def url(self) -> str:
+        url: str = self["url"]
+        return url
+
+    @property
+    def last_date(self) -> PartialDate | None:
+        """When the entry ended or was last given, if a calendar says."""
+        if self["years"]:
+            return max(academic_year_end(year) for year in self["years"])
+        for name in ("end", "date", "start"):
+            if isinstance(self[name], PartialDate):
+                date: PartialDate = self[name]
+                return date
+        return None
+
+    def sort_key(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        """By start, then by end (going on counts as latest); one date or
+        an award's years by the last; an entry with no calendar date of
+        its own comes last."""
+        start = self.start
+        if not isinstance(start, PartialDate):
+            given = self.last_date
+            key = given.sort_key if given else (0, 0, 0)
+            return (key, key)
+        end = self.end.sort_key if isinstance(self.end, PartialDate) else (9999, 99, 99)
+        return (start.sort_key, end)
+
+    def dates(self, month_format: str, present: str, separator: str = ", ") -> str:
+        """The entry's dates as shown in every output; an award's years
+        joined by *separator* (a translation's own, in a language that
+        joins lists with another mark)."""
+        if self["years"]:
+            return separator.join(
+                show_year(year, month_format) for year in self["years"]
+            )
+        if self["date"] is not None:
+            return str(self["date"].format(month_format))
+        if self.start is None:
+            return "" if self.end is None else self.end.format(month_format)
+        end = present if self.end is None else self.end.format(month_format)
+        start = self.start.format(month_format)
+        return start if start == end else f"{start} \u2013 {end}"
+
+
+@dataclass(frozen=True)
+class Item(Record):
+    """A line the CV lists that is no entry (no id, no dates, no page of its
+    own): a skill, a language, an interest, a reference; its body, the
+    referee's words, as plain text."""
+
     text: str = ""
+
+    @property
+    def name(self) -> str:
+        name: str = self["name"]
+        return name
 
 
 #: The options of ``cv:person``: (required, optional).
@@ -512,154 +583,65 @@ class Person:
         )
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One validated CV entry, where it was written, and what it says."""
-
-    kind: str
-    id: str
-    docname: str
-    lineno: int
-    organisation: str = ""
-    name: str = ""
-    role: str = ""
-    degree: str = ""
-    title: str = ""
-    team: str = ""
-    course: str = ""
-    kind_of: str = ""
-    entity: str = ""
-    location: str = ""
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    expected: PartialDate | None = None
-    years: tuple[str, ...] = ()
-    advisor: str = ""
-    score: str = ""
-    courses: tuple[str, ...] = ()
-    instructor: str = ""
-    url: str = ""
-    skills: tuple[str, ...] = field(default=())
-    #: Which versions of the CV want it (see sphinx_cv.variants).
-    tags: tuple[str, ...] = ()
-    #: The body as plain text, for exports: its prose and its bullets.
-    summary: str = ""
-    highlights: tuple[str, ...] = ()
-
-    @property
-    def anchor(self) -> str:
-        return f"cv-{self.id}"
-
-    @property
-    def label(self) -> str:
-        """A short name for links from the timeline and the skills index."""
-        return self.label_with(", ")
-
-    def label_with(self, separator: str) -> str:
-        """The label, its parts joined by *separator* (a translation's own
-        comma, in a language that has one)."""
-        if self.kind == "work":
-            parts = [self.organisation, self.team]
-        elif self.kind == "volunteer":
-            parts = [self.organisation, self.role]
-        elif self.kind == "education":
-            parts = [self.degree, self.organisation]
-        elif self.kind == "project":
-            parts = [self.name]
-        elif self.kind == "teaching":
-            parts = [self.role, self.course]
-        else:
-            parts = [self.title, self.organisation]
-        return separator.join(part for part in parts if part)
-
-    @property
-    def last_date(self) -> PartialDate | None:
-        """When the entry ended (an award: was last given), or None."""
-        if self.years:
-            return max(academic_year_end(year) for year in self.years)
-        return self.end
-
-    def sort_key(self) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-        """By start, then by end (going on counts as latest); an award by
-        the year it was last given."""
-        if self.start is None:
-            given = self.last_date
-            assert given is not None, "an award has years"
-            return (given.sort_key, given.sort_key)
-        end = self.end.sort_key if self.end else (9999, 99, 99)
-        return (self.start.sort_key, end)
-
-    def dates(self, month_format: str, present: str, separator: str = ", ") -> str:
-        """The entry's dates as shown in every output; an award's years
-        joined by *separator* (a translation's own, in a language that
-        joins lists with another mark)."""
-        if self.years:
-            return separator.join(show_year(year, month_format) for year in self.years)
-        if self.start is None:
-            return ""
-        end = present if self.end is None else self.end.format(month_format)
-        start = self.start.format(month_format)
-        return start if start == end else f"{start} \u2013 {end}"
-
-
-#: How the model's attribute names differ from the options' names.
-ATTRIBUTE = {"kind": "kind_of"}
-
-
-def check_dates(entry_fields: dict[str, Any]) -> None:
-    """An entry cannot end before it starts."""
-    start, end = entry_fields.get("start"), entry_fields.get("end")
-    if start is not None and end is not None and end.sort_key < start.sort_key:
-        raise ValueError(
-            f"ends ({end.iso()}) before it starts ({start.iso()}): "
-            "give the end on or after the start"
-        )
-
-
 def by_date(entries: Iterable[Entry]) -> list[Entry]:
     """Entries newest first (see :meth:`Entry.sort_key`), ties by id."""
     return sorted(sorted(entries, key=lambda e: e.id), key=Entry.sort_key, reverse=True)
 
 
-def short_labels(
-    entries: Iterable[Entry],
-    team: str = "{organisation} ({team})",
-    separator: str = ", ",
-) -> dict[str, str]:
-    """Brief names for lists that name many entries, such as the skills index.
+# -- Skills ----------------------------------------------------------------------
 
-    An employer stands for its entry unless it has several; then the team
-    tells them apart, as *team* writes the two. A degree, a project or a
-    course names itself; anything else is its label, its parts joined by
-    *separator*. (A translation gives both in its own punctuation.)
+
+def skill_key(name: str) -> str:
+    """Fold a skill's spelling: ``NodeJS``, ``Node.js`` and ``nodejs`` agree."""
+    return re.sub(r"[\s.\-_]", "", name).casefold()
+
+
+def canonical_skill(name: str, aliases: Mapping[str, str]) -> str:
+    """The name the Skills section uses for *name*.
+
+    *aliases* maps a spelling to that name (``React.js`` to ``React``);
+    spellings that differ only in case, spaces, dots or hyphens (``NodeJS``,
+    ``Node.js``) need no alias.
     """
-    entries = list(entries)
-    employers = Counter(e.organisation for e in entries if e.kind == "work")
-    labels = {}
-    for entry in entries:
-        if entry.kind == "work" and entry.team and employers[entry.organisation] > 1:
-            labels[entry.id] = team.format(
-                organisation=entry.organisation, team=entry.team
-            )
-        elif entry.kind == "work":
-            labels[entry.id] = entry.organisation
-        elif entry.kind == "education":
-            labels[entry.id] = entry.degree
-        elif entry.kind == "teaching":
-            labels[entry.id] = entry.course
-        else:
-            labels[entry.id] = entry.label_with(separator)
-    return labels
+    for alias, canonical in aliases.items():
+        if skill_key(alias) == skill_key(name):
+            return canonical
+    return name
 
 
-def fold_skill(skill: str, aliases: dict[str, str]) -> str:
+def _slug(name: str) -> str:
+    name = name.casefold().replace("+", "p").replace("#", "sharp")
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+
+
+def skill_anchors(names: Iterable[str]) -> dict[str, str]:
+    """The HTML id of each skill in the skills index, one id per skill.
+
+    The id reads as the name (``skill-c-cpp`` for C/C++); where two names
+    give one slug (``TCP/IP`` and ``TCP IP``), the first alphabetically keeps
+    it and each other adds a digest of its own name, so that ids stay unique
+    and stable.
+    """
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names, key=lambda name: (name.casefold(), name)):
+        anchor = f"skill-{_slug(name) or 'x'}"
+        if anchor in taken:
+            digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+            anchor = f"{anchor}-{digest}"
+        taken.add(anchor)
+        anchors[name] = anchor
+    return anchors
+
+
+def fold_skill(skill: str, aliases: Mapping[str, str]) -> str:
     """The one key of a skill however it is spelled or aliased: every view
     and export groups skills by it."""
     return skill_key(canonical_skill(skill, aliases))
 
 
 def skills_index(
-    entries: Iterable[Entry], aliases: dict[str, str]
+    entries: Iterable[Entry], aliases: Mapping[str, str]
 ) -> dict[str, list[Entry]]:
     """Each skill, alphabetically, with the entries that used it, newest first.
 
@@ -681,7 +663,7 @@ def skills_index(
 
 
 def skill_spellings(
-    entries: Iterable[Entry], aliases: dict[str, str]
+    entries: Iterable[Entry], aliases: Mapping[str, str]
 ) -> dict[str, list[str]]:
     """Each skill of :func:`skills_index` with the spellings the entries use
     for it, in the order of *entries*."""
@@ -732,10 +714,6 @@ class Publication:
     summary: str = ""
 
 
-#: The kinds of :class:`Prose`, as RenderCV names its entries of text.
-PROSE_KINDS = ("text", "bullet", "numbered", "reversed", "line")
-
-
 @dataclass(frozen=True)
 class Prose:
     """What a page says outside entries and items, block by block: its
@@ -750,8 +728,9 @@ class Prose:
 
 @dataclass(frozen=True)
 class Section:
-    """A section of the CV: a page of the first page's table of contents,
-    and the pages under it."""
+    """A section of the CV, as its author made it: a page of the first
+    page's table of contents, its title, and the pages under it. It holds
+    entries of any type, items, publications or prose."""
 
     title: str
     docnames: tuple[str, ...]

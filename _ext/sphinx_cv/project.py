@@ -15,36 +15,32 @@ import string
 import tempfile
 from pathlib import Path
 
-from sphinx_cv import model
-from sphinx_cv.formats.draft import Draft, DraftEntry, InputError, Publication
+from sphinx_cv import entries
+from sphinx_cv.formats.draft import (
+    Draft,
+    DraftEntry,
+    DraftSection,
+    InputError,
+    Publication,
+)
 
 TEMPLATES = Path(__file__).with_name("templates") / "new"
 
-#: The folders of one page an entry, as (folder, title, kind of entry).
-FOLDERS = (
-    ("experience", "Experience", "work"),
-    ("projects", "Projects", "project"),
-    ("teaching", "Teaching experience", "teaching"),
-)
-
 
 def directive(entry: DraftEntry) -> str:
-    """An entry as a MyST directive: options one a line, then its body."""
-    lines = [f":::{{cv:{entry.kind}}} {entry.id}"]
-    lines += [f":{name}: {value}" for name, value in entry.options.items()]
+    """An entry or an item as a MyST directive: options one a line, then
+    its body."""
+    head = f":::{{cv:{entry.type}}}" + (f" {entry.id}" if entry.id else "")
+    lines = [head, *(f":{name}: {value}" for name, value in entry.options.items())]
     body = []
     if entry.summary:
         body.append(entry.summary)
     if entry.highlights:
-        body.append("\n".join(_bullet(h) for h in entry.highlights))
+        body.append("\n".join(f"- {h}" for h in entry.highlights))
     if body:
         lines += ["", "\n\n".join(body)]
     lines.append(":::")
     return "\n".join(lines)
-
-
-def _bullet(text: str) -> str:
-    return f"- {text}"
 
 
 def _person(draft: Draft) -> str:
@@ -70,64 +66,69 @@ def _heading(text: str) -> str:
     return f"# {text}"
 
 
+def _own_pages(section: DraftSection) -> bool:
+    """Whether the section is a folder of one page an entry: it holds
+    entries of a type that gets a page of its own (positions, projects)."""
+    return any(
+        isinstance(kind, entries.EntryType) and kind.own_page
+        for kind in (entries.TYPES[entry.type] for entry in section.entries)
+    )
+
+
+def _folder(section: DraftSection) -> dict[str, str]:
+    """A section as a folder: its index page (with a timeline of its
+    entries, where they are of one type), and one page an entry."""
+    files = {}
+    for entry in section.entries:
+        files[f"{section.name}/{entry.id}.md"] = (
+            "\n\n".join([_heading(entry.title or entry.id), directive(entry)]) + "\n"
+        )
+    parts = [_heading(section.title)]
+    types = {entry.type for entry in section.entries}
+    if len(types) == 1:
+        parts.append(
+            f"::::{{only}} html\n\n:::{{cv:timeline}}\n:entries: {types.pop()}"
+            "\n:::\n::::"
+        )
+    parts.append(_toctree("", [entry.id for entry in section.entries]))
+    files[f"{section.name}/index.md"] = "\n\n".join(parts) + "\n"
+    return files
+
+
+def _page(section: DraftSection) -> str:
+    """A section as one page: its prose, its entries and items, its
+    publications."""
+    parts = [_heading(section.title)]
+    if section.entries and not section.text:
+        # A label for the list: the page keeps its heading in print, where
+        # a page that starts with its one entry is titled by it.
+        parts.append(f"({section.name}-list)=")
+    if section.text:
+        parts.append(section.text)
+    parts += [directive(entry) for entry in section.entries]
+    if section.publications:
+        lines = [f"- {p.line} {{cite:p}}`{p.key}`" for p in section.publications]
+        parts += ["\n".join(lines), "```{bibliography}\n```"]
+    return "\n\n".join(parts) + "\n"
+
+
 def pages(draft: Draft) -> dict[str, str]:
     """Every page of the project, by path, as MyST Markdown."""
     files: dict[str, str] = {}
     toc: list[str] = []
-    for folder, title, kind in FOLDERS:
-        entries = {
-            "work": draft.work,
-            "project": draft.projects,
-            "teaching": draft.teaching,
-        }[kind]
-        if not entries:
-            continue
-        for entry in entries:
-            files[f"{folder}/{entry.id}.md"] = (
-                "\n\n".join([_heading(entry.title or entry.id), directive(entry)])
-                + "\n"
-            )
-        timeline = (
-            f"::::{{only}} html\n\n:::{{cv:timeline}}\n:entries: {kind}\n:::\n::::"
-        )
-        heading = _heading(draft.titles.get(kind, title))
-        files[f"{folder}/index.md"] = (
-            "\n\n".join([heading, timeline, _toctree("", [e.id for e in entries])])
-            + "\n"
-        )
-        toc.append(f"{folder}/index")
-    for page in draft.pages:
-        parts = [_heading(page.title)]
-        if page.entries:
-            # A label for the list: the page keeps its heading in print,
-            # where a page that starts with its one entry is titled by it.
-            parts.append(f"({page.name}-list)=")
-        if page.text:
-            parts.append(page.text)
-        parts += [directive(entry) for entry in page.entries]
-        files[f"{page.name}.md"] = "\n\n".join(parts) + "\n"
+    for section in draft.sections:
+        if _own_pages(section):
+            files |= _folder(section)
+            toc.append(f"{section.name}/index")
+        else:
+            files[f"{section.name}.md"] = _page(section)
+            toc.append(section.name)
     if any("skills" in entry.options for entry in draft.entries()):
         files["skills-index.md"] = (
             "# Skills index\n\n```{only} html\nEvery skill the entries name, "
             "with the work that used it, newest first.\n```\n\n"
             "```{cv:skills-index}\n```\n"
         )
-    if draft.publications:
-        lines = [f"- {p.line} {{cite:p}}`{p.key}`" for p in draft.publications]
-        files[f"{model.PUBLICATIONS}.md"] = (
-            "\n\n".join(
-                [
-                    _heading(draft.publications_title),
-                    "\n".join(lines),
-                    "```{bibliography}\n```",
-                ]
-            )
-            + "\n"
-        )
-    order = [*draft.order, "education", *toc]
-    order += [page.name for page in draft.pages] + [model.PUBLICATIONS]
-    toc = [doc for doc in dict.fromkeys(order) if f"{doc}.md" in files]
-    if "skills-index.md" in files:
         toc.append("skills-index")
     index = [
         _heading(draft.name),
@@ -142,7 +143,8 @@ def pages(draft: Draft) -> dict[str, str]:
     )
     index.append(_toctree("Curriculum vitae", toc))
     files["index.md"] = "\n\n".join(index) + "\n"
-    files["references.bib"] = "\n".join(bibtex(p) for p in draft.publications)
+    publications = [p for section in draft.sections for p in section.publications]
+    files["references.bib"] = "\n".join(bibtex(p) for p in publications)
     return files
 
 
@@ -222,51 +224,3 @@ def write(draft: Draft, destination: Path, package: str) -> list[str]:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return sorted(files)
-
-
-def example() -> dict[str, object]:
-    """The JSON Resume document ``new`` starts from when given no file."""
-    return {
-        "basics": {
-            "name": "Your Name",
-            "email": "you@example.com",
-            "url": "https://example.com",
-            "summary": "One paragraph on who you are and what you do.",
-            "profiles": [
-                {
-                    "network": "GitHub",
-                    "username": "you",
-                    "url": "https://github.com/you",
-                }
-            ],
-        },
-        "work": [
-            {
-                "name": "Example Corp.",
-                "position": "Software Engineer",
-                "location": "City, Country",
-                "startDate": "2022-06",
-                "highlights": ["What you did, and what it changed."],
-            }
-        ],
-        "education": [
-            {
-                "institution": "Example University",
-                "studyType": "B.S.",
-                "area": "Computer Science",
-                "startDate": "2018",
-                "endDate": "2022",
-            }
-        ],
-        "projects": [
-            {
-                "name": "A Project",
-                "description": "What it is.",
-                "startDate": "2021",
-                "endDate": "2022",
-                "keywords": ["Python"],
-                "highlights": ["What it does, and for whom."],
-            }
-        ],
-        "awards": [{"title": "An Award", "awarder": "Its Awarder", "date": "2021"}],
-    }

@@ -14,12 +14,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx_design.icons import create_icon_node, get_octicon
 
-from sphinx_cv import i18n
+from sphinx_cv import entries, i18n
 from sphinx_cv.i18n import _
 
 if TYPE_CHECKING:
-    from sphinx.config import Config
-
     from sphinx_cv.model import Entry, Item, Person
 
 #: The octicon shown before a link to each network.
@@ -32,18 +30,6 @@ ICONS = {
 }
 
 
-def replace_text(old: nodes.Text, new: nodes.Node | list[nodes.Node]) -> None:
-    """Put *new* where the text node *old* is.
-
-    Text nodes are strings: docutils' ``Element.replace`` finds the first
-    child equal to *old*, which may be another text (an earlier line break),
-    so the child is found here by identity.
-    """
-    parent = old.parent
-    index = next(n for n, child in enumerate(parent.children) if child is old)
-    parent[index : index + 1] = new if isinstance(new, list) else [new]
-
-
 def _line(*children: nodes.Node | str, aside: str = "") -> nodes.paragraph:
     """A header line; *aside* (place or dates) is set flush right."""
     line = nodes.paragraph(classes=["cv-entry-line"])
@@ -54,10 +40,6 @@ def _line(*children: nodes.Node | str, aside: str = "") -> nodes.paragraph:
     if aside:
         line += nodes.inline(aside, aside, classes=["cv-entry-aside"])
     return line
-
-
-def _joined(*parts: str) -> str:
-    return str(_(", ")).join(part for part in parts if part)
 
 
 def skill_reference(skill: str, docname: str) -> addnodes.pending_xref:
@@ -92,48 +74,21 @@ def entry_reference(
     return xref
 
 
-def _header(entry: Entry, config: Config) -> list[nodes.paragraph]:
-    dates = i18n.dates(entry, config)
-    if entry.kind == "award":
-        return [
-            _line(
-                nodes.strong(entry.organisation, entry.organisation),
-                f"{i18n.parted()}{entry.title}",
-                aside=dates,
-            )
-        ]
-    if entry.kind == "project":
-        first = [nodes.strong(entry.name, entry.name)]
-        second = _joined(entry.role, entry.kind_of)
-        place = entry.entity
-    elif entry.kind == "teaching":
-        first = [nodes.strong(entry.course, entry.course)]
-        second = _joined(
-            entry.role,
-            entry.instructor and _("Instructor: {name}").format(name=entry.instructor),
-        )
-        place = _joined(entry.organisation, entry.location)
-    else:
-        first = [nodes.strong(entry.organisation, entry.organisation)]
-        place = entry.location
-        if entry.kind == "education":
-            expected = ""
-            if entry.expected is not None:
-                when = i18n.date(entry.expected, config)
-                expected = _("expected {date}").format(date=when)
-            second = _joined(
-                entry.degree,
-                entry.advisor and _("advisor: {name}").format(name=entry.advisor),
-                expected,
-                entry.score and _("score: {score}").format(score=entry.score),
-            )
-        else:
-            at = _("{role} at {team}").format(role=entry.role, team=entry.team)
-            second = at if entry.team else entry.role
-    # The dates beside the name: a résumé parser looks for an entry's dates
-    # on its first line or the next, and a long role would push them further.
-    lines = [_line(*first, aside=dates)]
-    lines.append(_line(nodes.emphasis(second, second) if second else "", aside=place))
+def _header(entry: Entry, context: entries.Context) -> list[nodes.paragraph]:
+    """The entry's heading (its type's :class:`~sphinx_cv.entries.Heading`):
+    what and when on the first line, in what role and where on the second.
+    The dates are beside the name: a résumé parser looks for an entry's
+    dates on its first line or the next, and a long role would push them
+    further."""
+    heading = entries.heading(entry, context)
+    first: list[nodes.Node | str] = [nodes.strong(heading.title, heading.title)]
+    if heading.after:
+        first.append(heading.after)
+    lines = [_line(*first, aside=entries.dates(entry, context))]
+    if heading.subtitle or heading.place:
+        subtitle = heading.subtitle
+        said = nodes.emphasis(subtitle, subtitle) if subtitle else ""
+        lines.append(_line(said, aside=heading.place))
     return lines
 
 
@@ -141,12 +96,12 @@ def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
     """One line for the courses taken, the skills used and the public
     address, if any."""
     line = nodes.paragraph(classes=["cv-entry-details"])
-    if entry.courses:
+    if entry["courses"]:
         courses = nodes.inline(classes=["cv-entry-courses"])
-        courses += nodes.Text(_("Courses: ") + str(_("; ")).join(entry.courses))
+        courses += nodes.Text(_("Courses: ") + str(_("; ")).join(entry["courses"]))
         line += courses
     if entry.skills:
-        if entry.courses:
+        if entry["courses"]:
             line += nodes.Text(" \u00b7 ")
         skills = nodes.inline(classes=["cv-entry-skills"])
         skills += nodes.Text(_("Skills: "))
@@ -168,12 +123,15 @@ def _details(entry: Entry, docname: str) -> list[nodes.paragraph]:
 
 
 def render_entry(
-    container: nodes.container, entry: Entry, body: list[nodes.Node], config: Config
+    container: nodes.container,
+    entry: Entry,
+    body: list[nodes.Node],
+    context: entries.Context,
 ) -> None:
     """Fill *container* with the entry's header, details and highlights."""
-    container["classes"] += ["cv-entry", f"cv-{entry.kind}"]
+    container["classes"] += ["cv-entry", f"cv-type-{entry.type}"]
     header = nodes.container(classes=["cv-entry-header"])
-    header += _header(entry, config)
+    header += _header(entry, context)
     container += header
     container += _details(entry, entry.docname)
     if body:
@@ -183,20 +141,18 @@ def render_entry(
 
 
 def render_item(item: Item, body: list[nodes.Node]) -> nodes.Element:
-    """A skill, language or interest as one line; a reference as the
-    referee's words, then their name."""
-    if item.kind == "reference":
-        quote = nodes.block_quote(classes=["cv-item", "cv-reference"])
+    """An item as one line, its name and then what its type says of it; a
+    body (a referee's words) as a quotation, then whose words."""
+    if entries.item_type(item).takes_body:
+        quote = nodes.block_quote(classes=["cv-item", f"cv-type-{item.type}"])
         quote += body
         quote += nodes.attribution(item.name, item.name)
         return quote
-    line = nodes.paragraph(classes=["cv-item", f"cv-{item.kind}"])
+    line = nodes.paragraph(classes=["cv-item", f"cv-type-{item.type}"])
     line += nodes.strong(item.name, item.name)
-    how = item.level or item.fluency
-    if how:
-        line += nodes.Text(_(" ({level})").format(level=how))
-    if item.keywords:
-        line += nodes.Text(str(_(": ")) + i18n.listed(item.keywords))
+    rest = entries.item_type(item).line(item)
+    if rest:
+        line += nodes.Text(rest)
     return line
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_cv import i18n, model
+from sphinx_cv import entries, i18n, model
 from sphinx_cv.directives import ValidatedDirective
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.render import entry_reference
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 class timeline(nodes.General, nodes.Element):
-    """Placeholder for the timeline of the entries (of one kind, if given)."""
+    """Placeholder for the timeline of the entries (of one type, if given)."""
 
 
 class skills_index(nodes.General, nodes.Element):
@@ -31,17 +31,14 @@ class skills_index(nodes.General, nodes.Element):
 
 
 class ViewDirective(ValidatedDirective):
-    """Leave a view's placeholder, and note the page in the domain's *pages*
-    (rewritten when what the view shows changes)."""
+    """Leave a view's placeholder."""
 
     placeholder: ClassVar[type[nodes.Element]]
-    pages: ClassVar[str]
 
     def run(self) -> list[nodes.Node]:
         options = self.validate(self.name)
         if options is None:
             return []
-        CVDomain.of(self.env).note_view(self.pages, self.env.docname, self.lineno)
         node = self.placeholder(**options)
         self.set_source_info(node)
         return [node]
@@ -49,25 +46,34 @@ class ViewDirective(ValidatedDirective):
 
 class TimelineDirective(ViewDirective):
     """``cv:timeline``: the entries newest first, each linked to its page;
-    ``:entries: work`` (or another kind) keeps those of one kind."""
+    ``:entries: work`` (or another type) keeps those of one type."""
 
     fields = ((), ("entries",))
+    own_fields: ClassVar[dict[str, model.Field]] = {
+        "entries": model.Field(entries.parse_type, doc="one type of entry, as work")
+    }
     placeholder = timeline
-    pages = "timeline_docs"
 
 
 class SkillsIndexDirective(ViewDirective):
-    """``cv:skills-index``: each skill with links to every entry that used it."""
+    """``cv:skills-index``: each skill with links to every entry that used it;
+    the page it is on is where links to skills go."""
 
     fields = ((), ())
     placeholder = skills_index
-    pages = "skills_index_docs"
+
+    def run(self) -> list[nodes.Node]:
+        found = super().run()
+        if found:
+            CVDomain.of(self.env).note_skills_index(self.env.docname, self.lineno)
+        return found
 
 
-def _timeline(entries: list[model.Entry], docname: str, config: Config) -> nodes.Node:
+def _timeline(found: list[model.Entry], docname: str, config: Config) -> nodes.Node:
     items = nodes.bullet_list(classes=["cv-timeline"])
-    for entry in model.by_date(entries):
-        dates = i18n.dates(entry, config)
+    context = i18n.context(config)
+    for entry in model.by_date(found):
+        dates = entries.dates(entry, context)
         line = nodes.paragraph()
         line += nodes.inline(dates, dates, classes=["cv-timeline-dates"])
         line += nodes.Text(" ")
@@ -79,10 +85,10 @@ def _timeline(entries: list[model.Entry], docname: str, config: Config) -> nodes
 def _skills_index(domain: CVDomain, docname: str) -> nodes.Node:
     labels = i18n.short_labels(domain.entries.values())
     listing = nodes.definition_list()
-    for skill, entries in domain.skills().items():
+    for skill, used in domain.skills().items():
         term = nodes.term(skill, skill, ids=[domain.skill_anchor(skill)])
         uses = nodes.paragraph()
-        for position, entry in enumerate(entries):
+        for position, entry in enumerate(used):
             if position:
                 uses += nodes.Text(str(i18n._("; ")))
             uses += entry_reference(entry, docname, labels[entry.id])
@@ -101,7 +107,7 @@ class RenderViews(SphinxPostTransform):
         docname = self.env.docname
         for placeholder in list(self.document.findall(timeline)):
             kind = placeholder.get("entries")
-            entries = [e for e in domain.entries.values() if kind in (None, e.kind)]
-            placeholder.replace_self(_timeline(entries, docname, self.config))
+            found = [e for e in domain.entries.values() if kind in (None, e.type)]
+            placeholder.replace_self(_timeline(found, docname, self.config))
         for index in list(self.document.findall(skills_index)):
             index.replace_self(_skills_index(domain, docname))

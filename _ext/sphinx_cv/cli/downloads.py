@@ -1,9 +1,10 @@
 """``sphinx-cv downloads``: build every file the site offers, into one folder.
 
-The CV's PDF, Word file and ePub, and, in the source edition, each version's
-PDF, Word file and page, each fitted to its pages: strict builds in this process
-(warnings are errors). They are gathered in the downloads folder
-(``--into``, by default ``BUILDDIR/downloads``), which a build of the site
+Every output of the table (:data:`sphinx_cv.outputs.OUTPUTS`) of the whole
+CV, and, in the source edition, of each version, fitted to its pages:
+strict builds in this process (warnings are errors). They are gathered in
+the downloads folder (``--into``, by default ``BUILDDIR/downloads``), which
+a build of the site
 then publishes and lists (:mod:`sphinx_cv.downloads`). The folder is emptied
 first: a build that fails leaves it without its file, and the command fails,
 so that the site built next (``make all``, Read the Docs' ``pre_build``
@@ -20,9 +21,7 @@ from pathlib import Path
 from sphinx.cmd.build import make_main
 
 from sphinx_cv.cli.variant import build, built, declared
-
-#: The builders of the files every edition offers (each its own suffix).
-BUILDERS = ("pdf", "docx", "epub")
+from sphinx_cv.outputs import OUTPUTS
 
 
 def overridden(options: list[str], name: str) -> str | None:
@@ -49,12 +48,14 @@ def run(args: argparse.Namespace) -> int:
     into: Path = args.into or args.builddir / "downloads"
     shutil.rmtree(into, ignore_errors=True)
     found: list[Path] = []
-    for builder in BUILDERS:
-        argv = ["-M", builder, str(args.sources), str(args.builddir)]
+    for output in OUTPUTS:
+        if not output.full:
+            continue
+        argv = ["-M", output.name, str(args.sources), str(args.builddir)]
         status = make_main([*argv, "-nW", "--keep-going", *args.options])
         if status:
             return status
-        found += (args.builddir / builder).glob(f"*.{builder}")
+        found += (args.builddir / output.name).glob(f"*.{output.suffix}")
     if is_source(args.sources, args.options):
         for name in declared(args.sources):
             status = build(name, args.sources, args.builddir, args.options)

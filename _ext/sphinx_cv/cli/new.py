@@ -3,34 +3,45 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from sphinx_cv import project
+from sphinx_cv import entries, model, project
 from sphinx_cv.formats import jsonresume, rendercv
 from sphinx_cv.formats.draft import Draft, DraftEntry, InputError
 
 
 def _example() -> Draft:
-    """The CV ``new`` writes without ``--from``: one entry of each kind."""
-    text = json.dumps(project.example(), indent=2)
-    draft = jsonresume.parse(text, Path("example.json"))
-    draft.teaching.append(
-        DraftEntry(
-            kind="teaching",
-            id="teaching-assistant",
-            title="Teaching Assistant",
-            options={
-                "role": "Teaching Assistant",
-                "course": "CS101, Introduction to Computing",
-                "organisation": "Example University",
-                "start": "2020-08",
-                "end": "2021-05",
-            },
-            highlights=["Led weekly lab sections."],
-        )
+    """The CV ``new`` writes without ``--from``: the person, a summary, and
+    an entry of each type that gives an example, in a section of its own."""
+    draft = Draft(
+        name="Your Name",
+        email="you@example.com",
+        links=[
+            "Website example.com https://example.com",
+            "GitHub you https://github.com/you",
+        ],
+        intro="One paragraph on who you are and what you do.",
     )
-    draft.changed.clear()
+    for kind in entries.ENTRY_TYPES.values():
+        if kind.example is None:
+            continue
+        folder, title = kind.section
+        entry = DraftEntry(
+            kind.name,
+            f"example-{kind.name}",
+            dict(kind.example),
+            highlights=list(kind.example_body),
+        )
+        record = model.Entry.of(
+            kind.name,
+            entry.id,
+            **{
+                name: model.FIELDS[name].parse(value)
+                for name, value in kind.example.items()
+            },
+        )
+        entry.title = entries.label(record, ": ")
+        draft.section(title, folder).entries.append(entry)
     return draft
 
 

@@ -1,11 +1,12 @@
 """``sphinx-cv variant``: build versions of the CV, each fitted to its pages.
 
 Each version is strict Sphinx builds (``-D cv_variant=NAME``, warnings are
-errors) in this process: the PDF, which the builder fits to its pages,
-saying which fill entries it kept, then the Word file, with the same
-selection. Both are then copied to the build folder
-(``_build/wenqing-luo-resume.pdf`` and ``.docx``); a version that fails
-leaves the previous ones there.
+errors) in this process, one for each output a version gets
+(:data:`sphinx_cv.outputs.OUTPUTS`): the PDF, which the builder fits to its
+pages, saying which fill entries it kept, then the Word file, the page, the
+Markdown and the plain text, with the same selection. They are then copied
+to the build folder (``_build/wenqing-luo-resume.pdf``, ``.docx``...); a
+version that fails leaves the previous ones there.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from sphinx.cmd.build import make_main
 
 from sphinx_cv.formats.draft import InputError
+from sphinx_cv.outputs import OUTPUTS
 
 
 def declared(sources: Path) -> list[str]:
@@ -26,23 +28,32 @@ def declared(sources: Path) -> list[str]:
     return list(conf.get("cv_variants", {}))
 
 
-#: What a version's build writes: each builder, and its file's suffix.
-OUTPUTS = {"pdf": "pdf", "docx": "docx", "onepage": "html"}
+#: What a version's build writes.
+VERSIONS = [output for output in OUTPUTS if output.versions]
 
 
 def built(name: str, builddir: Path) -> list[Path]:
     """The files the version *name* was last built into."""
     outdir = builddir / "variants" / name
     return [
-        p for b, suffix in OUTPUTS.items() for p in (outdir / b).glob(f"*.{suffix}")
+        path
+        for output in VERSIONS
+        for path in (outdir / output.name).glob(f"*.{output.suffix}")
     ]
 
 
 def build(name: str, sources: Path, builddir: Path, options: list[str]) -> int:
     """Build the version *name*; its exit status."""
     outdir = builddir / "variants" / name
-    for builder in OUTPUTS:
-        argv = ["-M", builder, str(sources), str(outdir), "-D", f"cv_variant={name}"]
+    for output in VERSIONS:
+        argv = [
+            "-M",
+            output.name,
+            str(sources),
+            str(outdir),
+            "-D",
+            f"cv_variant={name}",
+        ]
         status = make_main([*argv, "-nW", "--keep-going", *options])
         if status:
             return status

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sphinx_cv import model
+from sphinx_cv import entries, model
+from sphinx_cv.markup import MYST, escape_markdown
 
 
 class InputError(Exception):
@@ -24,26 +25,18 @@ class InputError(Exception):
 
 @dataclass
 class DraftEntry:
-    """One entry: its kind, id, options as written, and a Markdown body."""
+    """One entry or item: its type, id (an item has none), options as
+    written, and its body in Markdown."""
 
-    kind: str
+    type: str
     id: str
     options: dict[str, str]
-    #: Markdown paragraphs before the bullets, and the bullets.
+    #: Markdown paragraphs before the bullets (a referee's words, for a
+    #: reference), and the bullets.
     summary: str = ""
     highlights: list[str] = field(default_factory=list)
     #: A page title for entries that get a page of their own.
     title: str = ""
-
-
-@dataclass
-class Page:
-    """A page of the CV: entries of one kind, or Markdown, or both."""
-
-    name: str
-    title: str
-    entries: list[DraftEntry] = field(default_factory=list)
-    text: str = ""
 
 
 @dataclass
@@ -58,6 +51,19 @@ class Publication:
 
 
 @dataclass
+class DraftSection:
+    """A section of the CV, as the source names it: its title, the name of
+    its page (or folder), and what it holds: entries and items of any type,
+    Markdown, publications."""
+
+    title: str
+    name: str
+    entries: list[DraftEntry] = field(default_factory=list)
+    text: str = ""
+    publications: list[Publication] = field(default_factory=list)
+
+
+@dataclass
 class Draft:
     """A whole CV, and what the import could not carry over, by name."""
 
@@ -68,43 +74,42 @@ class Draft:
     #: ``Network label URL`` items, as ``cv:person``'s :links: takes them.
     links: list[str] = field(default_factory=list)
     intro: str = ""
-    #: The titles the input gives the sections of work and projects.
-    titles: dict[str, str] = field(default_factory=dict)
-    #: Work, projects and teaching: one page each, in these folders.
-    work: list[DraftEntry] = field(default_factory=list)
-    projects: list[DraftEntry] = field(default_factory=list)
-    teaching: list[DraftEntry] = field(default_factory=list)
-    #: Pages of their own (education, honours, skills, anything else).
-    pages: list[Page] = field(default_factory=list)
-    publications: list[Publication] = field(default_factory=list)
-    publications_title: str = "Publications"
+    #: Its sections, in the source's order.
+    sections: list[DraftSection] = field(default_factory=list)
     #: conf.py's settings the input gives (the document's version, its date).
     settings: dict[str, str] = field(default_factory=dict)
-    #: The pages in the order the input gave their sections, where it did.
-    order: list[str] = field(default_factory=list)
     #: Input fields with no place in the CV: named, never silently dropped.
     unmapped: list[str] = field(default_factory=list)
     #: Input fields kept, but changed or kept where the exports do not read.
     changed: list[str] = field(default_factory=list)
 
     def entries(self) -> list[DraftEntry]:
-        found = self.work + self.projects + self.teaching
-        return found + [e for page in self.pages for e in page.entries]
+        return [entry for section in self.sections for entry in section.entries]
+
+    def section(self, title: str, name: str) -> DraftSection:
+        """A new section titled *title*, its page named after *name* unless
+        another section has that name."""
+        taken = {section.name for section in self.sections}
+        base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "section"
+        found, number = base, 2
+        while found in taken or found in RESERVED:
+            found, number = f"{base}-{number}", number + 1
+        section = DraftSection(title, found)
+        self.sections.append(section)
+        return section
+
+
+#: Names a section's page may not take: the project's own pages.
+RESERVED = {"index", "skills-index", "references", "conf", "readme", "_static"}
 
 
 # -- Text ----------------------------------------------------------------------
 
-#: ASCII punctuation Markdown may read as markup; CommonMark lets a
-#: backslash escape any of it.
-_MARKUP = re.compile(r"([\\`*_\[\]{}<>#|~&$])")
-_LINE_START = re.compile(r"^(\s*)([-+:>=]|\d+[.)])")
-
 
 def escape(text: str) -> str:
-    """Plain text as Markdown that shows it as written."""
-    text = " ".join(str(text).split())
-    text = _MARKUP.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+    """Plain text as the Markdown of a MyST page that shows it as written,
+    on one line."""
+    return escape_markdown(one_line(text), MYST, line=True)
 
 
 def one_line(text: Any) -> str:
@@ -140,28 +145,29 @@ def slug(text: str, taken: set[str], fallback: str = "entry") -> str:
     return model.parse_entry_id(candidate)
 
 
-def check_entry(entry: DraftEntry) -> str:
+def check_entry(entry: DraftEntry) -> tuple[str, dict[str, Any]]:
     """What is wrong with *entry*'s options, as the directive would say, or
-    an empty string."""
-    required, optional = model.KINDS[entry.kind]
+    an empty string; and the options, parsed."""
+    kind = entries.TYPES[entry.type]
+    required, optional = kind.required, kind.optional
     missing = [name for name in required if not entry.options.get(name)]
     if missing:
         return "needs " + ", ".join(
             f"{name} ({model.FIELDS[name].doc})" for name in missing
-        )
+        ), {}
     fields = {}
     for name, value in entry.options.items():
         if name not in required + optional:
-            return f"takes no {name}"
+            return f"takes no {name}", {}
         try:
             fields[name] = model.FIELDS[name].parse(value)
         except ValueError as error:
-            return f"{name}: {error}"
+            return f"{name}: {error}", {}
     try:
         model.check_dates(fields)
     except ValueError as error:
-        return str(error)
-    return ""
+        return str(error), {}
+    return "", fields
 
 
 # -- Places and dates ------------------------------------------------------------
@@ -200,24 +206,30 @@ def locate(text: str, path: tuple[str | int, ...]) -> int | None:
 
 
 def iso_date(value: Any) -> str:
-    """An ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML may give a
-    date or a year as a number) as the model takes it, to the day where it
-    has one. A ValueError says why a value is no date."""
+    """A date as the model takes it: an ISO date (``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``; YAML may give a date or a year as a number) to the day
+    where it has one, ``present``, or words kept as written ("Spring 2025").
+    A ValueError says why digits are no date."""
     import datetime
 
     if isinstance(value, datetime.date):
         return value.isoformat()[:10]
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    text = str(value).strip()
-    return model.PartialDate.parse(text).iso()
+    text = one_line(value)
+    if text.casefold() == model.PRESENT:
+        return model.PRESENT
+    return model.parse_date(text).iso()
 
 
 def bib_date(iso: str) -> dict[str, str]:
-    """BibTeX's year, month and day fields of an ISO date ("" gives none)."""
+    """BibTeX's year, month and day fields of a date ("" gives none; words,
+    BibTeX's year as written)."""
     if not iso:
         return {}
-    when = model.PartialDate.parse(iso)
+    when = model.parse_date(iso)
+    if isinstance(when, model.WrittenDate):
+        return {"year": when.text}
     parts = {"year": when.year, "month": when.month, "day": when.day}
     return {key: str(value) for key, value in parts.items() if value is not None}
 
@@ -232,6 +244,8 @@ class Reader:
 
     #: Keys above those the reader names (RenderCV's CV sits under "cv").
     root: Where = ()
+    #: What the format's dates may be, said after a date that is none.
+    dates: str = ""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path, self.text = path, text
@@ -254,6 +268,15 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail((*where, key), "must be text")
         return one_line(value)
+
+    def strings(self, where: Where, item: dict[str, Any], key: str) -> list[str]:
+        """The list of text at *key* of *item* ([] if absent), each on one line."""
+        value = item.get(key) or []
+        if not isinstance(value, list) or not all(
+            isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
+        ):
+            raise self.fail((*where, key), "must be a list of text")
+        return [one_line(v) for v in value if str(v).strip()]
 
     def rest(self, where: Where, item: dict[str, Any], used: set[str]) -> None:
         """Report the keys of *item* that nothing read."""
@@ -279,16 +302,114 @@ class Reader:
         text = self.text_of(where, item, key)
         return self.url((*where, key), text) if text else ""
 
+    def entry(
+        self,
+        where: Where,
+        item: dict[str, Any],
+        kind: entries.Type,
+        read: entries.Read,
+        *,
+        body: str,
+        markdown: bool,
+        common: entries.Read | None = None,
+    ) -> DraftEntry | None:
+        """*item* as an entry (or item) of *kind*: its options as *read*
+        (and *common*, what the format's items share) reads them, its body
+        from the key *body* and ``highlights``. Text is plain (escaped) or
+        Markdown (kept). What no one read is reported."""
+        source = ItemSource(self, where, item, markdown=markdown)
+        options = {**(common(source) if common else {}), **read(source)}
+        options = {k: v for k, v in options.items() if v}
+        if "date" in options and "date" not in kind.options:
+            # One date, for a type that has a span: it began and ended then.
+            when = options.pop("date")
+            options.setdefault("start", when)
+            options.setdefault("end", when)
+        options = {k: v for k, v in options.items() if k in kind.options}
+        prose = source.body(body)
+        highlights = [
+            source.body_of(h) for h in self.strings(where, item, "highlights")
+        ]
+        source.used.add("highlights")
+        entry = DraftEntry(kind.name, "", options, prose, highlights)
+        if isinstance(kind, entries.EntryType):
+            name = " ".join(
+                options.get(n, "") for n in (*kind.label[:1], kind.position)
+            )
+            entry.id = slug(name, self.ids, kind.name)
+        self.rest(where, item, source.used)
+        return self.checked(where, entry)
+
     def checked(self, where: Where, entry: DraftEntry) -> DraftEntry | None:
         """*entry* if it holds together; None, reported, if it lacks what an
         entry needs; a failure if a value is wrong."""
-        problem = check_entry(entry)
+        problem, values = check_entry(entry)
         if problem.startswith("needs "):
             self.draft.unmapped.append(
-                f"{self.dotted(where)} (a cv:{entry.kind} {problem})"
+                f"{self.dotted(where)} (a cv:{entry.type} {problem})"
             )
             self.ids.discard(entry.id)
             return None
         if problem:
             raise self.fail(where, problem)
+        kind = entries.TYPES[entry.type]
+        if isinstance(kind, entries.EntryType) and kind.own_page:
+            record = model.Entry.of(entry.type, entry.id, **values)
+            entry.title = escape(entries.label(record, ": "))
         return entry
+
+
+class ItemSource:
+    """An item of the document read, as an entry type reads it
+    (:class:`sphinx_cv.entries.Source`): each key it reads is noted, and a
+    value that cannot be read fails at its line."""
+
+    def __init__(
+        self, reader: Reader, where: Where, item: dict[str, Any], *, markdown: bool
+    ) -> None:
+        self.reader, self.where, self.item = reader, where, item
+        self.markdown = markdown
+        self.used: set[str] = set()
+
+    def text(self, key: str) -> str:
+        self.used.add(key)
+        text = self.reader.text_of(self.where, self.item, key)
+        return markdown_to_text(text)[0] if self.markdown else text
+
+    def date(self, key: str) -> str:
+        self.used.add(key)
+        value = self.item.get(key)
+        if value in (None, ""):
+            return ""
+        try:
+            return iso_date(value)
+        except ValueError as error:
+            said = f"{error}{self.reader.dates}"
+            raise self.reader.fail((*self.where, key), said) from None
+
+    def strings(self, key: str) -> list[str]:
+        self.used.add(key)
+        found = self.reader.strings(self.where, self.item, key)
+        return [markdown_to_text(t)[0] for t in found] if self.markdown else found
+
+    def url(self, key: str) -> str:
+        self.used.add(key)
+        text = self.reader.text_of(self.where, self.item, key)
+        if self.markdown:
+            text = markdown_to_text(text)[1] or (text if "://" in text else "")
+        return self.reader.url((*self.where, key), text) if text else ""
+
+    def note(self, key: str, change: str) -> None:
+        self.reader.draft.changed.append(
+            f"{self.reader.dotted((*self.where, key))}: {change}"
+        )
+
+    def body_of(self, text: str) -> str:
+        """Text of the body as the page writes it: Markdown kept, plain
+        text escaped."""
+        return text if self.markdown else escape(text)
+
+    def body(self, key: str) -> str:
+        """The prose at *key*, as the page writes it."""
+        self.used.add(key)
+        return self.body_of(self.reader.text_of(self.where, self.item, key))

@@ -1,12 +1,16 @@
-"""Read a RenderCV input file (its ``cv`` part, RenderCV 2.x) into a Draft.
+"""RenderCV's input (its ``cv`` part, 2.x): read into a Draft, and written.
 
-RenderCV tells an entry's type by its keys: education and experience
-entries become ``cv:education`` and ``cv:work``, normal entries
-``cv:project``, publication entries ``references.bib`` entries; one-line,
-bullet, numbered and text entries become Markdown pages (one-line entries of
-a ``skills`` section, the skills page). RenderCV's text is Markdown and
-stays Markdown; where the CV takes plain text (an option), a Markdown link
-gives the text and, for a project, its ``:url:``.
+Each section of the file is a section of the CV under its own title, in
+the file's order. RenderCV tells an entry's type by its keys; each is read
+by the type of :mod:`sphinx_cv.entries` that reads RenderCV's type
+(experience entries by ``cv:work``, education entries by ``cv:education``,
+normal entries by ``cv:entry``), publication entries into
+``references.bib``; one-line, bullet, numbered and text entries become the
+section's Markdown (one-line entries of a ``skills`` section, ``cv:skill``
+items). RenderCV's text is Markdown and stays Markdown; where the CV takes
+plain text (an option), a Markdown link gives the text and, for a name,
+the entry's ``:url:``. Written, each record is the RenderCV entry its type
+declares, in its section of the CV.
 """
 
 from __future__ import annotations
@@ -17,23 +21,22 @@ from typing import Any
 
 import yaml
 
-from sphinx_cv import model
+from sphinx_cv import entries, model
 from sphinx_cv.formats.draft import (
     Draft,
-    DraftEntry,
+    DraftSection,
     InputError,
-    Page,
     Publication,
     Reader,
     Where,
     bib_date,
-    escape,
     iso_date,
     locate,
     markdown_to_text,
     one_line,
     slug,
 )
+from sphinx_cv.markup import escape_markdown
 
 #: RenderCV's entry types, each told by the keys it requires.
 TYPES: dict[str, tuple[str, ...]] = {
@@ -96,73 +99,47 @@ def section_title(key: str) -> str:
     return key
 
 
+#: The type that reads each of RenderCV's entry types: their own declarations.
+READERS: dict[str, entries.Type] = {
+    kind.rendercv.type: kind
+    for kind in entries.TYPES.values()
+    if kind.rendercv.read is not None
+}
+
+
+def _skills(key: str, items: list[Any]) -> bool:
+    """Whether a section of one-line entries lists skills, each with its
+    keywords: it is called so, and its details are plain text."""
+    details = [str(item.get("details", "")) for item in items]
+    named = re.sub(r"[^a-z]", "", key.casefold()) == "skills"
+    return named and all(markdown_to_text(d)[0] == d for d in details)
+
+
+def _common(source: entries.Source) -> dict[str, str]:
+    """What every RenderCV entry may hold: its place and its dates (a span,
+    or one ``date``, which may be words: "Spring 2025")."""
+    return {
+        "location": source.text("location"),
+        "start": source.date("start_date"),
+        "end": source.date("end_date"),
+        "date": source.date("date"),
+    }
+
+
 class _Reader(Reader):
     root: Where = ("cv",)
+    dates = "; RenderCV takes YYYY-MM-DD, YYYY-MM, YYYY"
 
     def __init__(self, path: Path, text: str, cv: dict[str, Any]) -> None:
         super().__init__(path, text)
         self.cv = cv
         self.bib_keys: set[str] = set()
 
-    def date(self, where: Where, value: Any, *, end: bool = False) -> str:
-        """YYYY, YYYY-MM, YYYY-MM-DD, or present."""
-        if end and str(value).strip().casefold() == "present":
-            return model.PRESENT
+    def date(self, where: Where, value: Any) -> str:
         try:
             return iso_date(value)
         except ValueError as error:
-            words = "YYYY-MM-DD, YYYY-MM, YYYY" + (" or present" if end else "")
-            raise self.fail(where, f"{error}; RenderCV takes {words}") from None
-
-    def dates(self, where: Where, item: dict[str, Any]) -> dict[str, str]:
-        options: dict[str, str] = {}
-        for key, option in (("start_date", "start"), ("end_date", "end")):
-            if item.get(key) not in (None, ""):
-                options[option] = self.date(
-                    (*where, key), item[key], end=key == "end_date"
-                )
-        if "start" in options and "end" not in options:
-            options["end"] = model.PRESENT
-        given = item.get("date")
-        if given not in (None, "") and "start" not in options:
-            try:
-                value = iso_date(given)
-            except ValueError:
-                if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", str(given)):
-                    raise self.fail(
-                        (*where, "date"), f"{given!r} is not a date"
-                    ) from None
-                self.draft.unmapped.append(
-                    f"{self.dotted((*where, 'date'))} (free text, no date)"
-                )
-            else:
-                options["start"] = options["end"] = value
-        return options
-
-    def highlights(self, where: Where, item: dict[str, Any]) -> list[str]:
-        value = item.get("highlights") or []
-        if not isinstance(value, list) or not all(
-            isinstance(v, str | int | float) for v in value
-        ):
-            raise self.fail((*where, "highlights"), "must be a list of text")
-        return [one_line(v) for v in value]
-
-    def entry(
-        self,
-        where: Where,
-        kind: str,
-        name: str,
-        options: dict[str, str],
-        item: dict[str, Any],
-    ) -> DraftEntry | None:
-        entry = DraftEntry(
-            kind=kind,
-            id=slug(name, self.ids, kind),
-            options={k: v for k, v in options.items() if v},
-            summary=self.text_of(where, item, "summary"),
-            highlights=self.highlights(where, item),
-        )
-        return self.checked(where, entry)
+            raise self.fail(where, f"{error}{self.dates}") from None
 
     # -- the header --------------------------------------------------------------
 
@@ -225,7 +202,6 @@ class _Reader(Reader):
             raise self.fail(
                 ("sections",), "must map section titles to lists of entries"
             )
-        pages: dict[str, Page] = {}
         for key, items in sections.items():
             where: Where = ("sections", str(key))
             if not isinstance(items, list):
@@ -250,96 +226,37 @@ class _Reader(Reader):
                     "RenderCV takes one type a section",
                 )
             kind = next(iter(kinds), None) or "TextEntry"
-            self.section(str(key), items, kind, pages)
-        self.draft.pages = [
-            page for page in pages.values() if page.entries or page.text
-        ]
+            self.section(str(key), items, kind)
 
-    def section(
-        self, key: str, items: list[Any], kind: str, pages: dict[str, Page]
-    ) -> None:
+    def section(self, key: str, items: list[Any], kind: str) -> None:
+        """One section, under its own title: its entries read by the type
+        that reads RenderCV's *kind*, or as Markdown."""
         where: Where = ("sections", key)
-        title = section_title(key)
-        name = re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-") or "section"
-        folder = {"ExperienceEntry": "work", "NormalEntry": "project"}.get(kind)
-        # One folder a kind: a second section of the kind joins the first.
-        if folder and self.draft.titles.setdefault(folder, title) != title:
-            self.draft.changed.append(
-                f"cv.sections.{key}: under {self.draft.titles[folder]}"
-            )
-        self.draft.order.append(
-            {
-                "ExperienceEntry": "experience/index",
-                "EducationEntry": "education",
-                "NormalEntry": "projects/index",
-                "PublicationEntry": "publications",
-            }.get(kind, name)
-        )
-        if kind == "ExperienceEntry":
+        name = model.PUBLICATIONS if kind == "PublicationEntry" else key
+        section = self.draft.section(section_title(key), name)
+        reader = READERS.get(kind)
+        if kind == "PublicationEntry":
             for number, item in enumerate(items):
-                at = (*where, number)
-                company, position = (
-                    self.text_of(at, item, "company"),
-                    self.text_of(at, item, "position"),
-                )
-                options = {
-                    "organisation": company,
-                    "role": position,
-                    "location": self.text_of(at, item, "location"),
-                    **self.dates(at, item),
-                }
-                entry = self.entry(at, "work", f"{company} {position}", options, item)
-                if entry is not None:
-                    entry.title = f"{company}: {position}"
-                    self.draft.work.append(entry)
-                self.rest(at, item, _COMMON | {"company", "position"})
-        elif kind == "EducationEntry":
-            page = pages.setdefault("education", Page("education", title))
+                self.publication((*where, number), item, section)
+        elif reader is not None and (kind != "OneLineEntry" or _skills(key, items)):
+            read = reader.rendercv.read
+            assert read is not None
             for number, item in enumerate(items):
-                at = (*where, number)
-                institution, area = (
-                    self.text_of(at, item, "institution"),
-                    self.text_of(at, item, "area"),
-                )
-                degree = self.text_of(at, item, "degree")
-                options = {
-                    "organisation": institution,
-                    "degree": model.join_degree(degree, area),
-                    "location": self.text_of(at, item, "location"),
-                    **self.dates(at, item),
-                }
                 entry = self.entry(
-                    at, "education", f"{institution} {degree or area}", options, item
-                )
+                    (*where, number), item, reader, read, body="summary",
+                    markdown=True, common=_common,
+                )  # fmt: skip
                 if entry is not None:
-                    page.entries.append(entry)
-                self.rest(at, item, _COMMON | {"institution", "area", "degree"})
-        elif kind == "NormalEntry":
-            for number, item in enumerate(items):
-                at = (*where, number)
-                text, url = markdown_to_text(self.text_of(at, item, "name"))
-                options = {"name": text, "url": url, **self.dates(at, item)}
-                entry = self.entry(at, "project", text, options, item)
-                if entry is not None:
-                    entry.title = escape(text)
-                    self.draft.projects.append(entry)
-                used = _COMMON - {"location"} | {"name"}
-                self.rest(at, item, used)
-        elif kind == "PublicationEntry":
-            self.draft.publications_title = title
-            for number, item in enumerate(items):
-                self.publication((*where, number), item)
+                    section.entries.append(entry)
         else:
-            page = pages.setdefault(name, Page(name, title))
-            page.text = self.markdown(where, kind, items, skills=name == "skills")
+            section.text = self.markdown(where, kind, items)
+        if not (section.entries or section.text or section.publications):
+            self.draft.sections.remove(section)
 
-    def markdown(
-        self, where: Where, kind: str, items: list[Any], *, skills: bool
-    ) -> str:
+    def markdown(self, where: Where, kind: str, items: list[Any]) -> str:
         """A section of text, bullet, numbered, reversed-numbered or one-line
         entries as the Markdown the exports read back: paragraphs, a list,
-        a list marked ``{.reversed}``, a definition list; the one-line
-        entries of a skills section as ``cv:skill`` items."""
+        a list marked ``{.reversed}``, a definition list."""
         if kind == "TextEntry":
             return "\n\n".join(one_line(item) for item in items)
         keys = {
@@ -358,11 +275,6 @@ class _Reader(Reader):
                 )
                 for n, item in enumerate(items)
             ]
-            if skills and all(markdown_to_text(d)[0] == d for _, d in lines):
-                return "\n\n".join(
-                    self.skill((*where, n, "details"), label, details)
-                    for n, (label, details) in enumerate(lines)
-                )
             return "\n\n".join(f"{label}\n: {details}" for label, details in lines)
         [key] = keys
         texts = [self.text_of((*where, n), item, key) for n, item in enumerate(items)]
@@ -373,19 +285,9 @@ class _Reader(Reader):
             return f"{{.reversed}}\n{numbered}"
         return numbered
 
-    def skill(self, where: Where, label: str, details: str) -> str:
-        """A one-line entry of skills as a ``cv:skill``: its details, parted
-        at commas, the keywords."""
-        lines = [":::{cv:skill}", f":name: {self.checked_value(where, 'name', label)}"]
-        if details:
-            lines.append(f":keywords: {self.checked_value(where, 'keywords', details)}")
-            if ", ".join(model.split_list(details)) != details:
-                self.draft.changed.append(
-                    f"{self.dotted(where)}: parted at commas, joined by ', '"
-                )
-        return "\n".join([*lines, ":::"])
-
-    def publication(self, where: Where, item: dict[str, Any]) -> None:
+    def publication(
+        self, where: Where, item: dict[str, Any], section: DraftSection
+    ) -> None:
         title = self.text_of(where, item, "title")
         authors = item.get("authors") or []
         if not isinstance(authors, list):
@@ -415,7 +317,7 @@ class _Reader(Reader):
             self.bib_keys,
             "publication",
         )
-        self.draft.publications.append(
+        section.publications.append(
             Publication(key, "article", {k: v for k, v in fields.items() if v}, title)
         )
         self.rest(
@@ -464,24 +366,6 @@ def read(path: Path) -> Draft:
 
 # -- Writing ------------------------------------------------------------------
 
-#: Characters RenderCV's Markdown would read as markup, written escaped.
-_MARKUP = str.maketrans({c: f"\\{c}" for c in "\\*_`[]"})
-
-#: The title of a section of each kind of entry or item, where the CV gives
-#: none (an entry outside the sections) or its section holds another type.
-TITLES = {
-    "education": "Education",
-    "work": "Experience",
-    "teaching": "Teaching Experience",
-    "volunteer": "Volunteering",
-    "project": "Projects",
-    "award": "Honors and Awards",
-    "skill": "Skills",
-    "language": "Languages",
-    "interest": "Interests",
-    "reference": "References",
-}
-
 #: RenderCV's entry of each kind of prose, by the key that holds its text.
 PROSE = {
     "bullet": ("BulletEntry", "bullet"),
@@ -493,77 +377,12 @@ PROSE = {
 Typed = tuple[str, str, Any]
 
 
-def _dated(entry: model.Entry) -> dict[str, str]:
-    """A span as its start and end; a single day, month or year as RenderCV's
-    ``date``."""
-    if entry.start is not None and entry.start == entry.end:
-        return {"date": entry.start.iso()}
-    end = "present" if entry.end is None else entry.end.iso()
-    return {"start_date": entry.start.iso() if entry.start else "", "end_date": end}
-
-
-def _entry(entry: model.Entry, cv: model.CV) -> Typed:
-    """*entry* as the RenderCV entry that carries the same facts: teaching
-    as an experience, an award as a bullet."""
-    title = TITLES[entry.kind]
-    if entry.kind == "education":
-        study, area = model.split_degree(entry.degree)
-        notes = [f"Advisor: {entry.advisor}"] if entry.advisor else []
-        if entry.score:
-            notes.append(f"Score: {entry.score}")
-        if entry.courses:
-            notes.append(f"Courses: {'; '.join(entry.courses)}")
-        if entry.expected:
-            notes.append(f"Expected {entry.expected.format(cv.date_format)}")
-        item = {
-            "institution": entry.organisation,
-            "area": area or study,
-            "degree": study if area else None,
-            "location": entry.location,
-            **_dated(entry),
-            "summary": entry.summary,
-            "highlights": notes + list(entry.highlights),
-        }
-        return "EducationEntry", title, item
-    if entry.kind in ("work", "teaching", "volunteer"):
-        position = entry.role
-        if entry.kind == "teaching":
-            position = f"{entry.role}, {entry.course}"
-        item = {
-            "company": entry.organisation,
-            "position": f"{position} at {entry.team}" if entry.team else position,
-            "location": entry.location,
-            **_dated(entry),
-            "summary": entry.summary,
-            "highlights": list(entry.highlights),
-        }
-        return "ExperienceEntry", title, item
-    if entry.kind == "project":
-        # RenderCV's names are Markdown: a project's address is its link.
-        name = entry.name.translate(_MARKUP)
-        what = ", ".join(p for p in (entry.role, entry.kind_of, entry.entity) if p)
-        item = {
-            "name": f"[{name}]({entry.url})" if entry.url else name,
-            **_dated(entry),
-            "summary": "\n\n".join(p for p in (what, entry.summary) if p),
-            "highlights": list(entry.highlights),
-        }
-        return "NormalEntry", title, item
-    when = entry.dates(cv.date_format, "present")
-    line = f"{entry.organisation}, {entry.title}, {when}"
-    return "BulletEntry", title, {"bullet": line}
-
-
-def _item(item: model.Item) -> Typed:
-    """A skill, a language or an interest as a line of its name and what
-    follows it on the page; a reference as its text, then whose words."""
-    title = TITLES[item.kind]
-    if item.kind == "reference":
-        return "TextEntry", title, f"{item.text} ({item.name})"
-    keywords = ", ".join(item.keywords)
-    how = item.level or item.fluency
-    details = f"{keywords} ({how})" if keywords and how else keywords or how
-    return "OneLineEntry", title, {"label": item.name, "details": details}
+def _typed(record: model.Entry | model.Item, cv: model.CV) -> Typed:
+    """*record* as the RenderCV entry that carries the same facts (its
+    type's own declaration), with the title of a section of its type."""
+    kind = entries.TYPES[record.type]
+    context = entries.Context(cv.date_format, "present")
+    return kind.rendercv.type, kind.section[1], kind.rendercv.write(record, context)
 
 
 def _prose(block: model.Prose, title: str) -> list[Typed]:
@@ -586,7 +405,7 @@ def _publication(publication: model.Publication, person: str) -> Typed:
     publications need, as a normal entry."""
     when = publication.date.iso() if publication.date else None
     if not publication.authors:
-        title = publication.title.translate(_MARKUP)
+        title = escape_markdown(publication.title)
         item: dict[str, Any] = {
             "name": f"[{title}]({publication.url})" if publication.url else title,
             "date": when,
@@ -673,11 +492,11 @@ def write(cv: model.CV) -> dict[str, Any]:
     for section in cv.sections:
         for entry in cv.entries:
             if entry.docname in section.docnames:
-                sections.put(section.title, _entry(entry, cv))
+                sections.put(section.title, _typed(entry, cv))
                 placed.add(entry.id)
         for item in cv.items:
             if item.docname in section.docnames:
-                sections.put(section.title, _item(item))
+                sections.put(section.title, _typed(item, cv))
         if model.PUBLICATIONS in section.docnames:
             for publication in cv.publications:
                 sections.put(section.title, _publication(publication, own))
@@ -686,11 +505,11 @@ def write(cv: model.CV) -> dict[str, Any]:
                 sections.put(section.title, typed)
     for entry in cv.entries:
         if entry.id not in placed:
-            typed = _entry(entry, cv)
+            typed = _typed(entry, cv)
             sections.put(typed[1], typed)
     for item in cv.items:
         if cv.section_of(item.docname) is None:
-            typed = _item(item)
+            typed = _typed(item, cv)
             sections.put(typed[1], typed)
     if cv.section_of(model.PUBLICATIONS) is None:
         for publication in cv.publications:
@@ -714,7 +533,7 @@ def _without_empty(item: Any) -> Any:
 
 
 def _skill_uses(cv: model.CV) -> dict[str, list[str]]:
-    labels = model.short_labels(cv.entries)
+    labels = entries.short_labels(cv.entries, separator=", ")
     return {
         skill: [labels[entry.id] for entry in used] for skill, used in cv.skills.items()
     }

@@ -1,15 +1,16 @@
-"""The Word file: the printed CV written with python-docx.
+"""The Word file: the printed document written with python-docx.
 
-``sphinx-build -b docx`` (``make docx``) prints the same document as the
-PDF (:mod:`sphinx_cv.printed`: the same blocks, the same order, the same
-selection for a version, fitted by the PDF's own layout) into a ``.docx``.
-It is laid out as résumé parsers and Word users expect: real paragraph
-styles (Title, Heading 1 and 2, ``CV Entry`` for an entry's first line,
-List Bullet), every paragraph in reading order in the body (no tables, no
-text boxes, nothing in headers or footers), the dates at a right tab stop,
-real hyperlinks showing the addresses as typed, fonts every Word and
-LibreOffice has (Calibri, which LibreOffice sets as its metric twin Carlito;
-SimSun for Chinese), the PDF's paper. The same sources give the same bytes.
+``sphinx-build -b docx`` (``make docx``) writes the same document as the
+PDF (the same blocks, the same order, the same selection for a version,
+fitted by the PDF's own layout) into a ``.docx``, its styles made from the
+one look (:mod:`sphinx_cv.look`). It is laid out as résumé parsers and Word
+users expect: real paragraph styles (Title, Heading 1 and 2, ``CV Entry``
+for an entry's first line, List Bullet), every paragraph in reading order
+in the body (no tables, no text boxes, nothing in headers or footers), the
+dates at a right tab stop, real hyperlinks showing the addresses as typed,
+fonts every Word and LibreOffice has (Calibri, which LibreOffice sets as its
+metric twin Carlito; SimSun for Chinese), the PDF's paper. The same sources
+give the same bytes.
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ from typing import TYPE_CHECKING, Any, cast
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 
-from sphinx_cv import pdf, printed
+from sphinx_cv.look import LOOK
+from sphinx_cv.printed import document as d
+from sphinx_cv.printed.builder import PrintedBuilder
+from sphinx_cv.printed.typeset import epoch
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -38,12 +42,16 @@ if TYPE_CHECKING:
     from docx.section import Section
     from docx.styles.style import ParagraphStyle
     from docx.text.paragraph import Paragraph
-    from sphinx.application import Sphinx
 
 PAPERS = {"a4": (Cm(21), Cm(29.7)), "us-letter": (Inches(8.5), Inches(11))}
-MARGINS = {"left": Cm(1.5), "right": Cm(1.5), "top": Cm(1.1), "bottom": Cm(1.1)}
-ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
-LATIN = "Calibri"
+MARGINS = {
+    "left": Cm(LOOK.side),
+    "right": Cm(LOOK.side),
+    "top": Cm(LOOK.top),
+    "bottom": Cm(LOOK.bottom),
+}
+ACCENT = RGBColor.from_string(LOOK.accent.lstrip("#").upper())
+LATIN = LOOK.word_font
 #: The East Asian face of each CJK language, the PDF's, and the face of
 #: its Windows that Word sets where that one is missing, with the font
 #: table's charset of the script.
@@ -52,7 +60,8 @@ EAST_ASIAN = {
     "ja": ("Noto Serif CJK JP", "MS Mincho", "80"),
     "ko": ("Noto Serif CJK KR", "Batang", "81"),
 }
-BODY = Pt(9.5)
+BODY = Pt(LOOK.size)
+SMALL = Pt(LOOK.small)
 NONE = Pt(0)
 #: What XML cannot hold: the C0 controls but tab, line feed and carriage
 #: return, and the two non-characters of the Basic Multilingual Plane.
@@ -78,15 +87,15 @@ def _fonts(element: Any, east_asian: str) -> None:
 class _Writer:
     """Writes the printed document's blocks into one Word document."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: d.Document) -> None:
         self.data = data
         self.doc: DocxDocument = Document()
-        self.east_asian, *stand_in = EAST_ASIAN.get(data["lang"], ("",))
+        self.east_asian, *stand_in = EAST_ASIAN.get(data.lang, ("",))
         #: What Word sets where the East Asian face is missing: its name, charset.
         self.stand_in: list[str] = stand_in
         #: Bookmarks for the labels links go to, by label.
         self.bookmarks: dict[str, str] = {}
-        self.targets = set(printed.targets(data["body"]))
+        self.targets = set(d.targets(data.body))
         #: Labels of anchors, for the next paragraph.
         self.pending: list[str] = []
         self.marks = 0
@@ -97,26 +106,26 @@ class _Writer:
         self._page()
         self._styles()
         self._properties()
-        for block in self.data["body"]:
+        for block in self.data.body:
             self.block(block)
         return self.doc
 
     def _page(self) -> None:
         section = self.doc.sections[0]
-        section.page_width, section.page_height = PAPERS[self.data["paper"]]
+        section.page_width, section.page_height = PAPERS[self.data.paper]
         for side, length in MARGINS.items():
             setattr(section, f"{side}_margin", length)
 
     @property
     def language(self) -> str:
         """The document's language as Word tags it: ``en``, ``zh-CN``."""
-        region = (self.data["region"] or "").upper()
-        return f"{self.data['lang']}-{region}" if region else self.data["lang"]
+        region = (self.data.region or "").upper()
+        return f"{self.data.lang}-{region}" if region else self.data.lang
 
     @property
     def width(self) -> int:
         """The text's width: where the dates' tab stop is."""
-        paper_width = PAPERS[self.data["paper"]][0]
+        paper_width = PAPERS[self.data.paper][0]
         return int(paper_width - MARGINS["left"] - MARGINS["right"])
 
     def _styles(self) -> None:
@@ -131,22 +140,24 @@ class _Writer:
         normal = styles["Normal"]
         normal.font.size = BODY
         spacing = normal.paragraph_format
-        spacing.space_before, spacing.space_after = NONE, Pt(1)
-        # Calibri's own line is 1.22 times its size; the PDF's is about 1.1.
-        spacing.line_spacing = 0.88
+        spacing.space_before, spacing.space_after = NONE, NONE
+        # The look's line, exactly, whatever the face's own.
+        spacing.line_spacing = Pt(LOOK.size * LOOK.line)
+        spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         title = styles["Title"]
         _fonts(title.element.get_or_add_rPr(), self.east_asian)
-        title.font.size, title.font.bold = Pt(20), True
+        title.font.size, title.font.bold = Pt(LOOK.name), True
         title.font.color.rgb = RGBColor(0, 0, 0)
         title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         title.paragraph_format.space_after = NONE
-        title.paragraph_format.line_spacing = 0.85
+        title.paragraph_format.line_spacing = Pt(LOOK.name * LOOK.line)
+        title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         border = title.element.pPr.find(qn("w:pBdr"))
         if border is not None:
             title.element.pPr.remove(border)
         for name, size, before in (
-            ("Heading 1", Pt(11.5), Pt(6)),
-            ("Heading 2", BODY, Pt(6)),
+            ("Heading 1", Pt(LOOK.heading), Pt(LOOK.section_gap * LOOK.size)),
+            ("Heading 2", BODY, Pt(LOOK.section_gap * LOOK.size)),
         ):
             heading = styles[name]
             _fonts(heading.element.get_or_add_rPr(), self.east_asian)
@@ -154,23 +165,26 @@ class _Writer:
             heading.font.color.rgb = ACCENT
             heading.paragraph_format.space_before = before
             heading.paragraph_format.space_after = Pt(2)
+            heading.paragraph_format.line_spacing = Pt(size.pt * LOOK.line)
+            heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         styles["Heading 1"].font.all_caps = True
         _rule(styles["Heading 1"])
         for name in ("List Bullet", "List Number"):
             styles[name].paragraph_format.space_after = NONE
             self._indent(styles[name])
         self._style("CV Contacts", center=True, after=Pt(6))
-        self._style("CV Headline", center=True, after=Pt(2), size=Pt(11.5))
-        entry = self._style("CV Entry", before=Pt(7), keep=True, tab=True)
+        self._style("CV Headline", center=True, after=Pt(2), size=Pt(LOOK.headline))
+        gap = Pt(LOOK.entry_gap * LOOK.size)
+        entry = self._style("CV Entry", before=gap, keep=True, tab=True)
         # An entry's first line heads it: Word's navigation and a PDF's
         # bookmarks list it under its section.
         entry.element.get_or_add_pPr().append(_outline(1))
         # Chinese, Japanese and Korean have no italics: emphasis stays upright.
         detail = self._style("CV Entry Detail", keep=True, tab=True)
         detail.font.italic = not self.east_asian
-        self._style("CV Details", size=Pt(8.5), keep=True)
+        self._style("CV Details", size=SMALL, keep=True)
         # What the PDF sets smaller: the skills index, the references.
-        self._style("CV Small", size=Pt(8.5))
+        self._style("CV Small", size=SMALL)
         hyperlink = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         hyperlink.font.color.rgb = ACCENT
 
@@ -217,6 +231,8 @@ class _Writer:
         style.base_style = self.doc.styles["Normal"]
         style.font.size = size
         form = style.paragraph_format
+        form.line_spacing = Pt(size.pt * LOOK.line)
+        form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         form.space_before, form.space_after = before, after
         form.keep_with_next = keep
         if center:
@@ -229,16 +245,16 @@ class _Writer:
         """Title, author, subject, keywords and language; nothing of the
         machine that built it, and a date only from SOURCE_DATE_EPOCH."""
         core = self.doc.core_properties
-        core.title = self.data["title"]
-        core.author = core.last_modified_by = self.data["author"]
-        core.subject = self.data["subject"]
-        core.keywords = _within(self.data["keywords"], 255)
+        core.title = self.data.title
+        core.author = core.last_modified_by = self.data.author
+        core.subject = self.data.subject
+        core.keywords = _within(self.data.keywords, 255)
         core.language = self.language
         core.comments = core.category = ""
         core.revision = 1
-        epoch = pdf.epoch()
-        if epoch is not None:
-            when = datetime.datetime.fromtimestamp(epoch, datetime.UTC)
+        dated = epoch()
+        if dated is not None:
+            when = datetime.datetime.fromtimestamp(dated, datetime.UTC)
             core.created = core.modified = when.replace(tzinfo=None)
         else:
             for name in ("dcterms:created", "dcterms:modified"):
@@ -290,104 +306,107 @@ class _Writer:
         self.pending = []
         return paragraph
 
-    def block(self, block: printed.Block, numbered: str = "") -> None:
-        kind = block["type"]
-        labels = block.get("labels", [])
-        if kind == "section":
-            level = block["level"]
-            style = (
-                "Title" if level == 1 else "Heading 1" if level == 2 else "Heading 2"
-            )
-            self.runs(self.paragraph(style, labels), block["title"])
-            for child in block["body"]:
-                self.block(child)
-        elif kind == "anchor":
-            self.pending += labels
-        elif kind == "paragraph":
-            paragraph = self.paragraph("Normal", labels)
-            if numbered:
-                paragraph.add_run(numbered)
-            self.runs(paragraph, block["body"])
-        elif kind == "contacts":
-            if block["label"]:
-                self.paragraph("CV Headline").add_run(_text(block["label"]))
-            line = self.paragraph("CV Contacts")
-            for number, item in enumerate(block["items"]):
-                if number:
-                    line.add_run(" | ")
-                text = [{"text": item["text"]}]
-                self.runs(
-                    line, [{"url": item["url"], "body": text}] if item["url"] else text
-                )
-        elif kind == "list":
-            self.listed(block)
-        elif kind == "terms":
-            self.pending += labels
-            for item in block["items"]:
-                paragraph = self.paragraph("Normal", item["labels"])
-                self.runs(paragraph, item["term"], bold=True)
-                paragraph.add_run(self.data.get("colon", ": "))
-                self.runs(paragraph, item["body"])
-        elif kind == "columns":
-            self.columns(block)
-        elif kind == "citation":
-            paragraph = self.paragraph("CV Small", labels)
-            paragraph.paragraph_format.left_indent = Cm(0.8)
-            paragraph.paragraph_format.first_line_indent = Cm(-0.8)
-            paragraph.add_run(f"[{block['label']}]\t")
-            self.runs(paragraph, block["body"])
-        elif kind == "code":
-            run = self.paragraph("Normal", labels).add_run(_text(block["text"]))
-            run.font.name = "Consolas"
-        elif kind == "entry":
-            self.entry(block)
+    def block(self, block: d.Block) -> None:
+        """Write *block*; one no method writes is an error, never dropped."""
+        method = getattr(self, f"write_{type(block).__name__.lower()}", None)
+        if method is None:
+            raise d.Unknown(self, block)
+        method(block)
 
-    def columns(self, block: printed.Block) -> None:
+    def write_section(self, block: d.Section) -> None:
+        level = block.level
+        style = "Title" if level == 1 else "Heading 1" if level == 2 else "Heading 2"
+        self.runs(self.paragraph(style, block.labels), block.title)
+        for child in block.body:
+            self.block(child)
+
+    def write_part(self, block: d.Part) -> None:
+        self.pending.append(block.page)
+        for child in block.body:
+            self.block(child)
+
+    def write_anchor(self, block: d.Anchor) -> None:
+        self.pending += block.labels
+
+    def write_paragraph(self, block: d.Paragraph, numbered: str = "") -> None:
+        paragraph = self.paragraph("Normal", block.labels)
+        if numbered:
+            paragraph.add_run(numbered)
+        self.runs(paragraph, block.body)
+
+    def write_contacts(self, block: d.Contacts) -> None:
+        if block.label:
+            self.paragraph("CV Headline").add_run(_text(block.label))
+        line = self.paragraph("CV Contacts")
+        for number, item in enumerate(block.items):
+            if number:
+                line.add_run(" | ")
+            text: d.Runs = (d.Text(item.text),)
+            self.runs(line, (d.Link(item.url, text),) if item.url else text)
+
+    def write_terms(self, block: d.Terms) -> None:
+        self.pending += block.labels
+        for item in block.items:
+            paragraph = self.paragraph("Normal", item.labels)
+            self.runs(paragraph, item.term, bold=True)
+            paragraph.add_run(self.data.colon)
+            self.runs(paragraph, item.body)
+
+    def write_citation(self, block: d.Citation) -> None:
+        paragraph = self.paragraph("CV Small", block.labels)
+        paragraph.paragraph_format.left_indent = Cm(0.8)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
+        paragraph.add_run(f"[{block.label}]\t")
+        self.runs(paragraph, block.body)
+
+    def write_codeblock(self, block: d.CodeBlock) -> None:
+        run = self.paragraph("Normal").add_run(_text(block.text))
+        run.font.name = "Consolas"
+
+    def write_columns(self, block: d.Columns) -> None:
         """Blocks in two columns, smaller, as in the PDF: a section of the
         document of its own with Word's columns (read in order, no table)."""
         self.doc.add_section(WD_SECTION.CONTINUOUS)
         start = len(self.doc.paragraphs)
-        for child in block["body"]:
+        for child in block.body:
             self.block(child)
         for paragraph in self.doc.paragraphs[start:]:
             if paragraph.style is not None and paragraph.style.name == "Normal":
                 paragraph.style = self.doc.styles["CV Small"]
         # A section's settings close it: these two columns end here.
-        _columns(self.doc.sections[-1], 2)
+        _columns(self.doc.sections[-1], block.count)
         _columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
 
-    def listed(self, block: printed.Block) -> None:
+    def write_list(self, block: d.List) -> None:
         """Bullets in List Bullet; numbers in List Number, or written out
         where they count down, which Word's numbering cannot."""
-        self.pending += block["labels"]
-        count = len(block["items"])
-        for number, item in enumerate(block["items"]):
-            if block.get("reversed"):
-                first, *rest = item or [{"type": "paragraph", "body": [], "labels": []}]
-                self.block(first, numbered=f"{count - number}. ")
+        self.pending += block.labels
+        count = len(block.items)
+        for number, item in enumerate(block.items):
+            first, *rest = item.body or (d.Paragraph(()),)
+            if block.reversed and isinstance(first, d.Paragraph):
+                self.write_paragraph(first, numbered=f"{count - number}. ")
+            elif isinstance(first, d.Paragraph):
+                style = "List Number" if block.numbered else "List Bullet"
+                self.runs(self.paragraph(style, first.labels), first.body)
             else:
-                first, *rest = item
-                style = "List Number" if block["numbered"] else "List Bullet"
-                if first["type"] == "paragraph":
-                    self.runs(self.paragraph(style, first["labels"]), first["body"])
-                else:
-                    rest = [first, *rest]
+                rest = [first, *rest]
             for child in rest:
                 self.block(child)
 
-    def entry(self, block: printed.Block) -> None:
+    def write_entry(self, block: d.Entry) -> None:
         """The entry's first line (what, then its dates at the right tab),
         the lines under it, the details line, then its body."""
-        for number, line in enumerate(block["lines"]):
+        for number, line in enumerate(block.lines):
             style = "CV Entry" if number == 0 else "CV Entry Detail"
-            paragraph = self.paragraph(style, block["labels"] if number == 0 else [])
-            self.runs(paragraph, line["main"])
-            if line["aside"]:
-                aside = paragraph.add_run("\t" + _text(line["aside"]))
+            paragraph = self.paragraph(style, block.labels if number == 0 else ())
+            self.runs(paragraph, line.main)
+            if line.aside:
+                aside = paragraph.add_run("\t" + _text(line.aside))
                 aside.bold = aside.italic = False
-        if block["details"]:
-            self.runs(self.paragraph("CV Details"), block["details"])
-        for child in block["body"]:
+        if block.details:
+            self.runs(self.paragraph("CV Details"), block.details)
+        for child in block.body:
             self.block(child)
 
     # -- runs ---------------------------------------------------------------------
@@ -395,36 +414,41 @@ class _Writer:
     def runs(
         self,
         paragraph: Paragraph,
-        runs: list[printed.Run],
+        runs: d.Runs,
         *,
         bold: bool = False,
         italic: bool = False,
         into: Any = None,
     ) -> None:
         for run in runs:
-            if "text" in run or "pieces" in run:
-                text = run.get("text") or "".join(run["pieces"])
-                self._run(paragraph, text, bold, italic, into)
-            elif "strong" in run:
-                self.runs(paragraph, run["strong"], bold=True, italic=italic, into=into)
-            elif "emph" in run:
+            if isinstance(run, d.Text):
+                self._run(paragraph, run.text, bold, italic, into)
+            elif isinstance(run, d.Pieces):
+                self._run(paragraph, "".join(run.pieces), bold, italic, into)
+            elif isinstance(run, d.Strong):
+                self.runs(paragraph, run.body, bold=True, italic=italic, into=into)
+            elif isinstance(run, d.Emph):
                 slant = not self.east_asian
-                self.runs(paragraph, run["emph"], bold=bold, italic=slant, into=into)
-            elif "code" in run:
+                self.runs(paragraph, run.body, bold=bold, italic=slant, into=into)
+            elif isinstance(run, d.Code):
                 self._run(
-                    paragraph, run["code"], bold, italic, into
+                    paragraph, run.text, bold, italic, into
                 ).font.name = "Consolas"
-            elif "url" in run or "to" in run:
+            elif isinstance(run, d.Cite):
+                self.runs(paragraph, run.body, bold=bold, italic=italic, into=into)
+            elif isinstance(run, (d.Link, d.Ref)):
                 link = OxmlElement("w:hyperlink")
-                if "url" in run:
+                if isinstance(run, d.Link):
                     relation = paragraph.part.relate_to(
-                        run["url"], RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+                        run.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True
                     )
                     link.set(qn("r:id"), relation)
                 else:
-                    link.set(qn("w:anchor"), self._name(run["to"]))
+                    link.set(qn("w:anchor"), self._name(run.to))
                 (into if into is not None else paragraph._p).append(link)
-                self.runs(paragraph, run["body"], bold=bold, italic=italic, into=link)
+                self.runs(paragraph, run.body, bold=bold, italic=italic, into=link)
+            else:
+                raise d.Unknown(self, run)
 
     def _run(
         self, paragraph: Paragraph, text: str, bold: bool, italic: bool, into: Any
@@ -476,7 +500,7 @@ def _rule(style: ParagraphStyle) -> None:
     bottom = OxmlElement("w:bottom")
     for key, value in (
         ("val", "single"),
-        ("sz", "4"),
+        ("sz", str(round(LOOK.rule * 8))),
         ("space", "1"),
         ("color", str(ACCENT)),
     ):
@@ -497,7 +521,7 @@ def _text(text: str) -> str:
     return _UNWRITABLE.sub("\ufffd", " ".join(text.split("\n")))
 
 
-def _within(words: list[str], limit: int) -> str:
+def _within(words: Sequence[str], limit: int) -> str:
     """*words* joined by commas, as many as fit in *limit* characters."""
     joined = ""
     for word in words:
@@ -516,7 +540,7 @@ _APP = (
 )
 
 
-def docx(data: dict[str, Any]) -> bytes:
+def docx(data: d.Document) -> bytes:
     """The printed document *data* as a Word file; the same data give the
     same bytes (every part stored with one date)."""
     written = io.BytesIO()
@@ -533,17 +557,13 @@ def docx(data: dict[str, Any]) -> bytes:
     return fixed.getvalue()
 
 
-class CVDocxBuilder(pdf.CVPDFBuilder):
+class WordBuilder(PrintedBuilder):
     """The CV as one Word file: the PDF's document, the same selection."""
 
     name = "docx"
-    format = "docx"
     epilog = "The Word file is in %(outdir)s."
     suffix = "docx"
+    paged = True
 
-    def render(self, document: dict[str, Any]) -> bytes:
+    def render(self, document: d.Document) -> bytes:
         return docx(document)
-
-
-def setup_word(app: Sphinx) -> None:
-    app.add_builder(CVDocxBuilder)

@@ -1,0 +1,1 @@
+"""The printed CV: one typed document, selected once, a writer a format."""

@@ -1,0 +1,210 @@
+"""The one builder of every printed output: it reads, selects and fits the CV.
+
+Each printed format (the PDF, the Word file, a version's own page, the
+Markdown and the plain text résumé) is a builder of this class with a
+writer of its own (:meth:`PrintedBuilder.write`): the builder inlines every
+page into one doctree, resolves its links, turns it into the printed
+document (:mod:`sphinx_cv.printed.convert`), keeps what the version being
+built keeps (:mod:`sphinx_cv.printed.select`) and, for a version, adds its
+``fill`` entries in order while each still fits its pages, skipping one
+that does not: Typst measures them (:mod:`sphinx_cv.printed.typeset`), so
+every format holds the PDF's selection. A paged format (the PDF, the Word
+file) of the whole CV must fit ``cv_pdf_pages``.
+
+Nothing is written unless it is whole: a problem is an error at its
+place, the build's status is 1, and the previous file stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.errors import NoUri
+from sphinx.util import logging
+from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
+from sphinx.util.nodes import inline_all_toctrees
+
+from sphinx_cv import variants
+from sphinx_cv.diagnostics import conf_line, warn
+from sphinx_cv.domain import CVDomain
+from sphinx_cv.i18n import _
+from sphinx_cv.look import LOOK
+from sphinx_cv.printed import document as d
+from sphinx_cv.printed.convert import convert
+from sphinx_cv.printed.select import Selection
+from sphinx_cv.printed.typeset import TEMPLATE, Layout, Stopped, Typesetter
+from sphinx_cv.problems import Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+logger = logging.getLogger(__name__)
+
+
+class PrintedBuilder(Builder):
+    """The CV as one printed document, written by a format's writer."""
+
+    #: Every printed format shares ``{only} printed``.
+    format = "printed"
+    #: What the builder writes, after the CV's file name.
+    suffix: ClassVar[str]
+    #: Whether its file has pages, which the whole CV must fit.
+    paged: ClassVar[bool] = False
+
+    def init(self) -> None:
+        self.docnames: set[str] = set()
+        self.blocks: d.Blocks | None = None
+        self._typesetter: Typesetter | None = None
+
+    def get_outdated_docs(self) -> str:
+        return "all documents"
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        if docname not in self.docnames:
+            raise NoUri(docname, typ)
+        return "%" + docname
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        root = self.config.root_doc
+        tree = self.env.get_doctree(root)
+        tree["docname"] = root
+        self.docnames = {root}
+        tree = inline_all_toctrees(self, self.docnames, root, tree, darkgreen, [root])
+        tree["docname"] = root
+        self.env.resolve_references(tree, root, self)
+        self.blocks = convert(tree, CVDomain.of(self.env).entries)
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        raise NotImplementedError  # write_documents writes the one document
+
+    # -- the format's own -----------------------------------------------------------
+
+    def render(self, document: d.Document) -> bytes:
+        """The file's bytes."""
+        raise NotImplementedError
+
+    # -- the document ----------------------------------------------------------------
+
+    @property
+    def typesetter(self) -> Typesetter:
+        """Typst, with the template and fonts of the PDF: it measures."""
+        if self._typesetter is None:
+            template = self.config.cv_pdf_template
+            path = Path(self.confdir, template) if template else TEMPLATE
+            sources = [
+                Path(self.env.doc2path(doc)) for doc in sorted(self.env.found_docs)
+            ]
+            bibs = getattr(self.config, "bibtex_bibfiles", [])
+            sources += [Path(self.srcdir, bib) for bib in bibs]
+            self._typesetter = Typesetter(path, self.config.cv_pdf_fonts, sources)
+        return self._typesetter
+
+    def document(self, blocks: d.Blocks, keywords: tuple[str, ...]) -> d.Document:
+        """The document with what its file says of itself."""
+        config = self.config
+        person = CVDomain.of(self.env).person
+        name = person.name if person else config.project
+        variant = variants.active(config)
+        language, _sep, region = config.language.replace("-", "_").partition("_")
+        return d.Document(
+            body=blocks,
+            title=f"{name}: {variant.title}" if variant else name,
+            author=config.author or name,
+            subject=str(_("Curriculum vitae")),
+            keywords=keywords,
+            lang=language.lower(),
+            region=region.lower() or None,
+            colon=str(_(": ")),
+            paper=config.cv_pdf_paper,
+            look=LOOK.as_dict(),
+        )
+
+    @property
+    def filename(self) -> str:
+        person = CVDomain.of(self.env).person
+        return variants.filename(self.config, person.name if person else "")
+
+    def finish(self) -> None:
+        if self.blocks is None:
+            return
+        if self.config.cv_variant and variants.active(self.config) is None:
+            self._app.statuscode = 1  # not declared: said at conf.py's line
+            return
+        try:
+            output = self.render(self.fitted())
+        except Stopped:
+            self._app.statuscode = 1
+            return
+        target = Path(self.outdir) / f"{self.filename}.{self.suffix}"
+        partial = target.with_name(f"{target.name}.partial")
+        partial.write_bytes(output)
+        partial.replace(target)
+        logger.info("%s", target)
+
+    def fitted(self) -> d.Document:
+        """The document to write: the CV within its pages, or a version
+        with the fill entries that fit."""
+        assert self.blocks is not None
+        variant = variants.active(self.config)
+        domain = CVDomain.of(self.env)
+        selection = Selection(
+            self.blocks, variant, self.config.root_doc, domain.skills()
+        )
+        if variant is not None:
+            return self._fit(selection, variant)
+        document = self.document(*selection.keeping())
+        limit = self.config.cv_pdf_pages
+        if self.paged and limit:
+            layout = self.typesetter.layout(document)
+            if layout.overflow(limit):
+                self._overflow("the CV", limit, layout, "cv_pdf_pages")
+        return document
+
+    def _overflow(self, what: str, limit: int, layout: Layout, setting: str) -> None:
+        over = layout.overflow(limit)
+        warn(
+            Problem.PAGES,
+            "%s does not fit %d page(s): it runs %.0fpt (about %d lines) over; "
+            "keep fewer entries or allow more pages (%s in conf.py)",
+            what, limit, over, round(over / layout.line), setting,
+            location=conf_line(self._app, setting), stop=True,
+        )  # fmt: skip
+        raise Stopped
+
+    def _fit(self, selection: Selection, variant: variants.Variant) -> d.Document:
+        """The version with each of its fill entries, in order, that fits."""
+        fill = list(variant.fill)
+        document = self.document(*selection.keeping(fill))
+        layout = self.typesetter.layout(document)
+        kept = fill
+        if layout.overflow(variant.pages):
+            kept = []
+            document = self.document(*selection.keeping(kept))
+            layout = self.typesetter.layout(document)
+            if layout.overflow(variant.pages):
+                self._overflow(
+                    f"{variant.name!r} even without its fill entries",
+                    variant.pages, layout, "cv_variants",
+                )  # fmt: skip
+            for entry_id in fill:
+                trial = self.document(*selection.keeping([*kept, entry_id]))
+                fitted = self.typesetter.layout(trial)
+                if not fitted.overflow(variant.pages):
+                    kept, document, layout = [*kept, entry_id], trial, fitted
+        left = [entry_id for entry_id in fill if entry_id not in kept]
+        logger.info(
+            "%s: %s, %d page(s)%s%s",
+            f"{self.filename}.{self.suffix}", variant.title, layout.pages,
+            f"; with {', '.join(kept)}" if kept else "",
+            f"; left out for room: {', '.join(left)}" if left else "",
+        )  # fmt: skip
+        return document
