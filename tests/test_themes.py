@@ -4,6 +4,7 @@ Sphinx projects use; furo's layer, and furo, are loaded only under furo."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,23 @@ def theirs(statement: tuple[str, ...]) -> bool:
     return ".sd-" not in selector and not declaration.startswith("--sd-")
 
 
+#: Sphinx's scripts that a theme's may read: its options and its helpers.
+SPHINX_SCRIPTS = {"documentation_options.js", "doctools.js"}
+
+
+def reads_sphinx_without_it(page: Path) -> bool:
+    """Whether *page* runs a script that reads Sphinx's options (an inline
+    one, or Sphinx's search) without loading Sphinx's scripts."""
+    html = page.read_text(encoding="utf-8")
+    linked = {
+        Path(src.split("?")[0]).name
+        for src in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)
+    }
+    inline = re.findall(r"<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>", html, re.S)
+    reads = any("DOCUMENTATION_OPTIONS" in script for script in inline)
+    return (reads or "searchtools.js" in linked) and not linked >= SPHINX_SCRIPTS
+
+
 def build_with(theme: str, builddir: Path) -> tuple[str, Path, dict[str, Path]]:
     """The CV built with *theme*: what it said, where it went, and the
     theme's stylesheets that sphinx_cv.assets served reduced (those that
@@ -72,8 +90,12 @@ def build_with(theme: str, builddir: Path) -> tuple[str, Path, dict[str, Path]]:
 def test_the_cv_builds_strictly_with_every_fact(tmp_path: Path, theme: str) -> None:
     warnings, outdir, sheets = build_with(theme, offer_downloads(tmp_path, "en"))
     assert strip_escape_sequences(warnings) == ""
-    text = " ".join(page_text(page) for page in site_pages(outdir))
+    pages = site_pages(outdir)
+    text = " ".join(page_text(page) for page in pages)
     assert [fact for fact in FACTS if normalise(fact) not in text] == []
+    # The pages load no less than the theme's scripts need (pydata-sphinx-
+    # theme's read Sphinx's options on every page).
+    assert [page.name for page in pages if reads_sphinx_without_it(page)] == []
     # The theme's stylesheets lose sphinx-design's rules that no page uses,
     # and nothing of their own.
     assert set(sheets) == THEMES[theme]
