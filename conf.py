@@ -192,11 +192,6 @@ html_static_path = ["_static"]
 # Without an icon, browsers ask for /favicon.ico and log its 404 (which
 # costs Lighthouse best-practices points): the initials, in SVG.
 html_favicon = "_static/favicon.svg"
-# Theme templates of our own: furo's sidebar search form, given the submit
-# button it lacks (an error for pa11y's HTML_CodeSniffer on every page), and
-# its page, whose words furo writes in English in every language put
-# through the catalog (sphinx_cv.theme).
-templates_path = ["_templates"]
 # The Markdown sources are not part of the CV; do not publish them.
 html_copy_source = False
 html_show_sourcelink = False

@@ -285,7 +285,7 @@ def synthetic(dest: Path, entries: int) -> Path:
 
 #: A cold HTML build of the project in argv[1] (as `make html` does), with
 #: furo's navigation rendered by furo itself for every page: the listeners
-#: of sphinx_cv.navigation, which give each page its copy of one tree, are
+#: of sphinx_cv.furo.navigation, which give each page its copy of one tree, are
 #: disconnected. What the site cost before that module; its pages must be
 #: the same bytes.
 AS_FURO_RENDERS_IT = """
@@ -297,7 +297,7 @@ app = Sphinx(source, source, source / "_build" / "html",
              source / "_build" / "doctrees", "html", status=None)
 for listeners in app.events.listeners.values():
     for listener in list(listeners):
-        if listener.handler.__module__ == "sphinx_cv.navigation":
+        if listener.handler.__module__ == "sphinx_cv.furo.navigation":
             app.disconnect(listener.id)
 app.build()
 """

@@ -114,9 +114,14 @@ DOWNLOADS = {
 
 def site_pages(outdir: Path) -> list[Path]:
     """The pages of the site in *outdir*: its HTML but the downloads' (a
-    version's own page stands apart from the site)."""
+    version's own page stands apart from the site) and the theme's static
+    files (sphinx-book-theme copies a template of its own into ``_static``)."""
     offered = {name for names in DOWNLOADS.values() for name in names}
-    return sorted(p for p in outdir.rglob("*.html") if p.name not in offered)
+    return sorted(
+        p
+        for p in outdir.rglob("*.html")
+        if p.name not in offered and p.relative_to(outdir).parts[0] != "_static"
+    )
 
 
 def offer_downloads(builddir: Path, language: str) -> Path:
@@ -202,10 +207,12 @@ BLOCKS += [f"h{level}" for level in range(1, 7)]
 
 
 def page_text(html_file: Path) -> str:
-    """The normalised text of a page's main content, without theme chrome."""
+    """The normalised text of a page's main content, without theme chrome:
+    its ``<article>`` (furo, pydata-sphinx-theme) or, in a theme without
+    one (alabaster, sphinx-rtd-theme), the element whose role is main."""
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
-    article = soup.find("article")
-    assert article is not None, f"{html_file} has no <article>"
+    article = soup.find("article") or soup.find(role="main")
+    assert article is not None, f"{html_file} has no <article> nor main content"
     for anchor in article.select("a.headerlink"):
         anchor.decompose()
     for block in article.find_all(BLOCKS):

@@ -37,8 +37,9 @@ from sphinx_cv.config import VALUES
 LOCALES = ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
 EXTENSION = ROOT / "_ext" / "sphinx_cv"
 CATALOG = EXTENSION / "locale" / "zh_CN" / "LC_MESSAGES" / "sphinx_cv.po"
-#: The theme's words (sphinx_cv.theme) are in the extension's sphinx.po.
+#: furo's words (sphinx_cv.furo.words) are in the extension's sphinx.po.
 THEME = CATALOG.with_name("sphinx.po")
+FURO_WORDS = EXTENSION / "furo" / "words.py"
 #: Every catalog of the Chinese edition: the pages' and the extension's.
 CATALOGS = sorted([*LOCALES.rglob("*.po"), *CATALOG.parent.glob("*.po")])
 EN = "https://wenqing-luo-cv.readthedocs.io/en/latest/"
@@ -92,7 +93,7 @@ def test_every_message_of_the_extension_is_translated() -> None:
     }
     theme = set()
     for module in EXTENSION.rglob("*.py"):
-        found = theme if module.name == "theme.py" else messages
+        found = theme if module == FURO_WORDS else messages
         for _line, text, _comments, context in extract_from_file("python", module):
             found.add((context or "", text if isinstance(text, str) else text[0]))
     assert sorted(messages - translated_in(CATALOG)) == []

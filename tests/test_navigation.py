@@ -1,4 +1,4 @@
-"""furo's navigation made once a build (sphinx_cv.navigation): every page is
+"""furo's navigation made once a build (sphinx_cv.furo.navigation): every page is
 the bytes furo writes when it renders the tree for each page itself."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from furo.navigation import get_navigation_tree
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOT, Build, offer_downloads
-from sphinx_cv import navigation
+from sphinx_cv.furo import navigation
 
 TESTROOT = Path(__file__).parent / "roots" / "test-navigation"
 

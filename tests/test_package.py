@@ -725,6 +725,8 @@ SHIPPED = [
     "sphinx_cv/static/sphinx-cv.css",
     "sphinx_cv/templates/new/conf.py.in",
     "sphinx_cv/templates/new/Makefile",
+    "sphinx_cv/furo/templates/page.html",
+    "sphinx_cv/furo/templates/sidebar/search.html",
     "sphinx_cv/__main__.py",
     "sphinx_cv/cli/__init__.py",
     "sphinx_cv/formats/jsonresume.py",

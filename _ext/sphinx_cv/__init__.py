@@ -20,16 +20,15 @@ from sphinx_cv.editions import setup_editions
 from sphinx_cv.epub import setup_epub
 from sphinx_cv.export import setup_export
 from sphinx_cv.freshness import setup_freshness
+from sphinx_cv.furo import setup_furo
 from sphinx_cv.html import setup_html
 from sphinx_cv.i18n import setup_i18n
 from sphinx_cv.metadata import setup_metadata
-from sphinx_cv.navigation import setup_navigation
 from sphinx_cv.onepage import setup_onepage
 from sphinx_cv.outputs import setup_outputs
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
 from sphinx_cv.tags import setup_tags
-from sphinx_cv.theme import setup_theme
 from sphinx_cv.views import (
     RenderViews,
     SkillsIndexDirective,
@@ -67,7 +66,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_freshness(app)
     setup_html(app)
     setup_assets(app)
-    setup_navigation(app)
     setup_outputs(app)
     setup_epub(app)
     setup_export(app)
@@ -79,7 +77,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_tags(app)
     setup_catalogs(app)
     setup_editions(app)
-    setup_theme(app)
+    # What furo gets more, loaded only when furo draws the pages.
+    setup_furo(app)
     return {
         "version": __version__,
         "env_version": 6,

@@ -12,7 +12,8 @@ incremental builds see the same:
   it has tabs (a page no doctree makes, as the search page, is judged by
   its markup); a site with no code has no Pygments stylesheet at all;
   Sphinx's scripts that mark a search's words on the page a result opens
-  (10 KB) only the search page runs;
+  (10 KB) only the search page runs, unless the theme's own scripts read
+  them on every page (pydata-sphinx-theme's, for its search and switchers);
 - the build's static files are written for it: sphinx-design's stylesheet
   and the theme's rules for it (furo's ``furo-extensions.css``) reduced to
   the rules whose classes some page carries, with the custom properties and
@@ -31,9 +32,11 @@ import re
 import shutil
 from collections.abc import Set
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sphinx
 from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx_design.extension import STATIC_DIR as DESIGN_STATIC
@@ -199,6 +202,24 @@ def write_generated(app: Sphinx, env: BuildEnvironment) -> None:
         shutil.copyfile(DESIGN_STATIC / TABS_JS, folder / TABS_JS)
 
 
+#: Sphinx's own themes, whose scripts are the ones in question.
+SPHINX_THEMES = Path(sphinx.__file__).resolve().parent / "themes"
+
+
+@cache
+def scripts_read_sphinx(theme_dirs: tuple[str, ...]) -> bool:
+    """Whether a theme's own scripts (in *theme_dirs*, its and those it
+    builds on but Sphinx's) read Sphinx's ``DOCUMENTATION_OPTIONS``, as
+    pydata-sphinx-theme's do on every page (its search, run from any page,
+    needs ``doctools.js`` too)."""
+    return any(
+        "DOCUMENTATION_OPTIONS" in script.read_text(encoding="utf-8", errors="ignore")
+        for folder in map(Path, theme_dirs)
+        if not folder.resolve().is_relative_to(SPHINX_THEMES)
+        for script in (folder / "static").rglob("*.js")
+    )
+
+
 def _name(asset: Any) -> str:
     """A stylesheet's or a script's name in ``_static`` ("" for an inline
     script)."""
@@ -221,13 +242,18 @@ def link_used(
         uses = recorded(app.env)[pagename]
     else:
         uses = Uses.of_html(context.get("body", ""))
+    theme = getattr(app.builder, "theme", None)
+    dirs = tuple(map(str, theme.get_theme_dirs())) if theme else ()
     unused = {
         PYGMENTS_CSS: not uses.code,
         DESIGN_CSS: not uses.any_design,
         TABS_JS: not uses.tabs,
         # Sphinx's scripts that mark a search's words on the page a result
-        # opens, and what they need: the search page's, not every page's.
-        **dict.fromkeys(SEARCH_SCRIPTS, pagename != "search"),
+        # opens, and what they need: the search page's, not every page's,
+        # unless the theme's scripts read them wherever they run.
+        **dict.fromkeys(
+            SEARCH_SCRIPTS, pagename != "search" and not scripts_read_sphinx(dirs)
+        ),
     }
     for key in ("css_files", "script_files"):
         if key in context:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,7 +57,33 @@ def visit_enumerated_list(self: HTML5Translator, node: nodes.enumerated_list) ->
         self.body[-1] = self.body[-1].replace("<ol ", '<ol reversed="reversed" ', 1)
 
 
+class AddressShown(SphinxPostTransform):
+    """An entry's address reads as itself under every theme.
+
+    The page gives an entry's address as its text, as the printed CV does.
+    pydata-sphinx-theme (and sphinx-book-theme, built on it) shortens the
+    text of every GitHub or GitLab link that reads as its own address to
+    ``owner/repository``, and the address is no longer on the page: it is
+    put back, after the theme's transform (the class it adds for its icon is
+    kept).
+    """
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for source in self.document.findall(nodes.inline):
+            if "cv-entry-url" not in source["classes"]:
+                continue
+            for reference in source.findall(nodes.reference):
+                shown = str(reference["refuri"]).removeprefix("mailto:")
+                if reference.astext() != shown:
+                    reference.children = []
+                    reference += nodes.Text(shown)
+
+
 def setup_html(app: Sphinx) -> None:
+    app.add_post_transform(AddressShown)
     app.add_node(nodes.citation, override=True, html=(visit_citation, None))
     app.add_node(nodes.title, override=True, html=(visit_title, None))
     app.add_node(

@@ -3,7 +3,7 @@
 Two catalogs. The extension's own (``sphinx_cv/locale/LANG/LC_MESSAGES/
 sphinx_cv.po``) translates what it generates: "Skills:", "Present", the
 date format, the downloads box (and ``sphinx.po`` there, the theme's words
-that Sphinx's own catalog lacks, :mod:`sphinx_cv.theme`). The project's
+that Sphinx's own catalog lacks, :mod:`sphinx_cv.furo.words`). The project's
 (``locale_dirs``, kept in step by ``make gettext`` and sphinx-intl)
 translates the pages; an entry's text
 options (an employer, a role, a place) are in it too: ``make gettext``

@@ -6,8 +6,8 @@ content", its footer). The rest it writes in English whatever the language:
 the aria-labels of its toggles, the titles of its icons, "Toggle navigation
 of" each section of the sidebar, and the possessive of its footer
 ("@pradyunsg's Furo"); a screen reader would read them in the page's
-language all the same. A project's ``page.html`` passes furo's page through
-:func:`translated` (this project's ``_templates/page.html``), which looks
+language all the same. The layer's ``page.html`` (``templates/`` beside
+this module) passes furo's page through :func:`translated`, which looks
 each up in the same catalog: furo itself is left as it is.
 """
 
@@ -77,5 +77,5 @@ def page_context(
     context["cv_theme_words"] = translated
 
 
-def setup_theme(app: Sphinx) -> None:
+def setup_words(app: Sphinx) -> None:
     app.connect("html-page-context", page_context)
