@@ -22,6 +22,7 @@ from sphinx.util.console import strip_escape_sequences
 
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.model import Entry
+from sphinx_cv.outputs import OUTPUTS
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -95,20 +96,19 @@ def build(
         app.cleanup()
 
 
-#: What `sphinx-cv downloads` puts beside the site, by edition.
+#: What `sphinx-cv downloads` puts beside the site, by edition: every
+#: output the table names, of the whole CV and, in English, of each version.
 DOWNLOADS = {
     "en": [
-        "wenqing-luo-cv.pdf",
-        "wenqing-luo-cv.docx",
-        "wenqing-luo-cv.epub",
-        "wenqing-luo-resume.pdf",
-        "wenqing-luo-resume.docx",
-        "wenqing-luo-resume.html",
-        "wenqing-luo-systems.pdf",
-        "wenqing-luo-systems.docx",
-        "wenqing-luo-systems.html",
+        f"wenqing-luo-{name}.{suffix}"
+        for name, suffixes in (
+            ("cv", ("pdf", "docx", "epub", "md", "txt")),
+            ("resume", ("pdf", "docx", "html", "md", "txt")),
+            ("systems", ("pdf", "docx", "html", "md", "txt")),
+        )
+        for suffix in suffixes
     ],
-    "zh_CN": ["wenqing-luo-cv.pdf", "wenqing-luo-cv.docx", "wenqing-luo-cv.epub"],
+    "zh_CN": [f"wenqing-luo-cv.{s}" for s in ("pdf", "docx", "epub", "md", "txt")],
 }
 
 
@@ -314,7 +314,8 @@ def full_cv(
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = saved
         assert result.warnings == ""
-        _BUILT[key] = result.outdir / f"wenqing-luo-cv.{builder}"
+        suffix = next(o.suffix for o in OUTPUTS if o.name == builder)
+        _BUILT[key] = result.outdir / f"wenqing-luo-cv.{suffix}"
     path: Path = _BUILT[key]
     return path
 

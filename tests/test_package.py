@@ -812,3 +812,39 @@ def test_the_wheel_installs_and_a_new_cv_builds_with_it(tmp_path: Path) -> None:
     assert (project / "_build" / "html" / "_static" / "sphinx-cv.css").is_file()
     assert (project / "_build" / "pdf" / "your-name-cv.pdf").is_file()
     assert (project / "_build" / "epub" / "your-name-cv.epub").is_file()
+
+
+# -- A real academic CV -----------------------------------------------------------
+
+#: An academic's RenderCV file from ../shared/data/real (SOURCES.md there):
+#: twenty sections of their own, grants and invited talks among them.
+ACADEMIC = DATA / "real" / "rendercv-bateman.yaml"
+
+
+@pytest.mark.skipif(not ACADEMIC.is_file(), reason=f"needs {ACADEMIC}")
+def test_an_academics_sections_keep_their_own_titles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Talks and grants are not filed under another section: each section
+    of the file is a page of the CV under the file's own title, holding its
+    entries, in the file's order."""
+    status, _, err = _new(tmp_path / "cv", capsys, "--from", str(ACADEMIC))
+    assert (status, err) == (0, "")
+    index = (tmp_path / "cv" / "index.md").read_text(encoding="utf-8")
+    toc = index.split(":caption: Curriculum vitae\n:hidden:\n\n")[1].split("```")[0]
+    pages = toc.split()
+    for name, title in [
+        ("funded-research-projects", "Funded Research Projects"),
+        ("funding-acquisition-proposals", "Funding Acquisition Proposals"),
+        ("keynote-presentations", "Keynote Presentations"),
+        ("ph-d-students-supervision", "Ph.D. Students Supervision"),
+    ]:
+        assert name in pages
+        page = (tmp_path / "cv" / f"{name}.md").read_text(encoding="utf-8")
+        assert page.startswith(f"# {title}\n")
+        assert page.count(":::{cv:") >= 2, name
+    keynotes = (tmp_path / "cv" / "keynote-presentations.md").read_text("utf-8")
+    assert ":title: The Potential and Challenges of Personality Detection" in keynotes
+    assert pages.index("funded-research-projects") < pages.index(
+        "keynote-presentations"
+    )

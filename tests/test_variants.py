@@ -30,6 +30,7 @@ from conftest import (
     poppler,
     stopping_build,
 )
+from facts import ENTRY_HEADS, SECTIONS
 from sphinx_cv import entries
 from sphinx_cv.model import Entry
 
@@ -385,3 +386,33 @@ def test_a_version_that_cannot_fit_says_by_how_much(tmp_path: Path) -> None:
         message,
     ), message
     assert previous.read_bytes() == b"the previous PDF"
+
+
+#: Each entry's first line in print, with the section it is in.
+HEADS = [
+    *[(head, "Education") for head in ENTRY_HEADS[:3]],
+    *[(head, "Experience") for head in ENTRY_HEADS[3:7]],
+    *[(head, "Projects") for head in ENTRY_HEADS[7:10]],
+    (ENTRY_HEADS[10], "Teaching experience"),
+    *[(head, "Honors and awards") for head in ENTRY_HEADS[11:]],
+]
+
+
+def test_each_version_prints_every_entry_under_its_own_section(
+    variant_pdf: VariantPDF,
+) -> None:
+    """A version keeps each section's heading while it holds anything: an
+    entry never reads as part of the section before its own."""
+    text = poppler("pdftotext", "-layout", "-enc", "UTF-8", variant_pdf.pdf, "-")
+    headings = {section.upper(): section for section in SECTIONS}
+    longest_first = sorted(HEADS, key=lambda pair: -len(pair[0]))
+    section, found = "", []
+    for line in (normalise(line) for line in text.splitlines()):
+        section = headings.get(line, section)
+        for head, own in longest_first:
+            # An entry's first line: its dates beside it (a place is not).
+            if line.startswith(head) and re.search(r"(\d{4}|Present)$", line):
+                found.append((head, own, section))
+                break
+    assert len(found) >= 8  # the degrees, the internships, the first project
+    assert [(head, printed) for head, own, printed in found if own != printed] == []

@@ -31,6 +31,7 @@ from conftest import (
     poppler,
     site_pages,
 )
+from sphinx_cv.outputs import BY_SUFFIX
 
 BASE = "https://wenqing-luo-cv.readthedocs.io/en/latest/"
 EMAIL = "wenqing4@illinois.edu"
@@ -354,7 +355,8 @@ def test_read_the_docs_publishes_every_file_the_downloads_name(
         stem, suffix = name.split(".")
         version = stem.removeprefix("wenqing-luo-")
         if version == "cv":
-            local = full_cv(suffix, "a4", tmp_path_factory, sphinx_language)
+            builder = BY_SUFFIX[f".{suffix}"].name
+            local = full_cv(builder, "a4", tmp_path_factory, sphinx_language)
         else:
             fitted = fitted_variant(version, "a4", tmp_path_factory)
             local = fitted.pdf.with_suffix(f".{suffix}")

@@ -61,6 +61,19 @@ def folder(app: Sphinx) -> Path:
     return Path(app.confdir, given) if given else Path(app.outdir).parent / "downloads"
 
 
+def leave_out_of_sources(app: Sphinx, config: Config) -> None:
+    """The downloads folder holds no page, where it is inside the sources
+    (Read the Docs' output folder is in the checkout): its Markdown résumé
+    would be read as one."""
+    found = folder(app).resolve()
+    sources = Path(app.srcdir).resolve()
+    if found.is_relative_to(sources):
+        config.exclude_patterns = [
+            *config.exclude_patterns,
+            found.relative_to(sources).as_posix(),
+        ]
+
+
 def offered(app: Sphinx) -> list[Path]:
     """The files the site offers, by name, then format (PDF, Word, ePub)."""
     found = folder(app)
@@ -235,6 +248,7 @@ def signature(app: Sphinx) -> list[tuple[str, int]]:
 
 
 def setup_downloads(app: Sphinx) -> None:
+    app.connect("config-inited", leave_out_of_sources)
     app.add_node(downloads)
     app.connect("doctree-resolved", fill)
     app.connect("html-page-context", alternates)

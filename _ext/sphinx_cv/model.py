@@ -250,8 +250,10 @@ _PHONE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
 
 
 def parse_phone(text: str) -> str:
-    """A telephone number as it is dialled: digits, spaces, + ( ) - ."""
+    """A telephone number as it is dialled: digits, spaces, + ( ) - .; as
+    a ``tel:`` address (RenderCV writes them so), the number it dials."""
     text = " ".join(text.split())
+    text = re.sub(r"^tel:", "", text, flags=re.I)
     if _PHONE.fullmatch(text) is None:
         raise ValueError(
             f"{text!r} is not a telephone number: use digits, spaces and + ( ) - ."

@@ -38,6 +38,14 @@ def _position(entry: model.Entry) -> str:
     return f"{entry['role']}, {entry['course']}"
 
 
+def _held(entry: model.Entry) -> tuple[str, str]:
+    """Where, and what: the institution and the position; the course and
+    the role where no institution is given (RenderCV needs both)."""
+    if entry["organisation"]:
+        return entry["organisation"], _position(entry)
+    return entry["course"], entry["role"]
+
+
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
     description = entry["course"]
     if entry["instructor"]:
@@ -57,10 +65,11 @@ def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
 
 
 def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
+    company, position = _held(entry)
     return given(
         {
-            "company": entry["organisation"],
-            "position": _position(entry),
+            "company": company,
+            "position": position,
             "location": entry["location"],
             **rendercv_dates(entry),
             "summary": entry.summary,

@@ -91,12 +91,56 @@ def entry_type(item: Any) -> str | None:
     return None
 
 
+#: The words RenderCV leaves in lower case within a title.
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "like",
+        "near",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "than",
+        "that",
+        "to",
+        "upon",
+        "when",
+        "with",
+        "yet",
+    ]
+)
+
+
 def section_title(key: str) -> str:
-    """RenderCV's title for a section key: ``selected_honors`` reads
-    "Selected Honors"; a key with capitals or spaces is its own title."""
-    if re.fullmatch(r"[a-z0-9_]+", key):
-        return " ".join(word.capitalize() for word in key.split("_"))
-    return key
+    """The title RenderCV shows for a section key: ``education_and_training``
+    reads "Education and Training"; a key with spaces is its own title, and
+    in one with capitals only the underscores are spaces (RenderCV 1.x's
+    rule, which its users' files were written for: ``Ph.D._students``
+    reads "Ph.D. Students")."""
+    if " " in key:
+        return key
+    words = key.split("_")
+    return " ".join(
+        word.capitalize()
+        if word.islower() and (n == 0 or word not in SMALL_WORDS)
+        else word
+        for n, word in enumerate(words)
+    )
 
 
 #: The type that reads each of RenderCV's entry types: their own declarations.
@@ -332,6 +376,11 @@ class _Reader(Reader):
         return self.draft
 
 
+#: RenderCV's settings for its own PDF, beside the CV: 2.x's, and 1.x's
+#: (``locale_catalog``).
+SETTINGS = ("design", "locale", "settings", "rendercv_settings", "locale_catalog")
+
+
 def read(path: Path) -> Draft:
     """The RenderCV input at *path* as a Draft; an InputError names the file,
     the line and the field of the first problem."""
@@ -352,13 +401,13 @@ def read(path: Path) -> Draft:
             "(RenderCV's files start with cv: name: ...)"
         )
     for key in data:
-        if key not in ("cv", "design", "locale", "settings", "rendercv_settings"):
+        if key != "cv" and key not in SETTINGS:
             raise InputError(
                 f"{path}:{locate(text, (key,)) or 1}: not a RenderCV input: "
                 f"unknown top-level key {key!r}"
             )
     draft = _Reader(path, text, data["cv"]).read()
-    for key in ("design", "locale", "settings", "rendercv_settings"):
+    for key in SETTINGS:
         if data.get(key):
             draft.unmapped.append(f"{key} (RenderCV's settings for its own PDF)")
     return draft
