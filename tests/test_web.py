@@ -244,14 +244,18 @@ def test_the_site_offers_its_downloads(
         for name in ("resume.json", "rendercv.yaml", "wenqing-luo-resume.html")
     }
     parts = "Education, Experience, Projects, Teaching experience"
-    version = f"PDF, 18 KB · Word, 18 KB · Web page, {kb['wenqing-luo-resume.html']}"
+    text = "Markdown, 18 KB · Plain text, 18 KB"
+    version = (
+        f"PDF, 18 KB · Word, 18 KB · Web page, {kb['wenqing-luo-resume.html']} · "
+        + text
+    )
     assert lines == [
         "The whole CV on one page · Download",
-        "Full CV: PDF, 18 KB · Word, 18 KB · ePub, 18 KB",
+        f"Full CV: PDF, 18 KB · Word, 18 KB · ePub, 18 KB · {text}",
         f"Résumé, one page ({parts}, Honors and awards, Skills): {version}",
         f"Résumé, systems and infrastructure, one page ({parts}, Skills): {version}",
         f"Data: JSON Resume, {kb['resume.json']} · RenderCV, {kb['rendercv.yaml']}",
-        "中文: PDF · Word · ePub",
+        "中文: PDF · Word · ePub · Markdown · Plain text",
     ]
     for link in box.select("a"):
         href = link["href"]

@@ -252,6 +252,35 @@ def place(location: str) -> dict[str, Any]:
     return {"location": {"@type": "Place", "name": location}} if location else {}
 
 
+def occupation(entry: model.Entry) -> dict[str, list[Any]]:
+    """A position held as the index page's JSON-LD says it: a schema.org
+    Occupation, named by the role, described by the entry's label."""
+    found: dict[str, Any] = {
+        "@type": "Occupation",
+        "name": entry["role"],
+        "description": label(entry),
+    }
+    if entry["location"]:
+        found["occupationLocation"] = {"@type": "City", "name": entry["location"]}
+    return {"hasOccupation": [found]}
+
+
+def employee_role(
+    entry: model.Entry, role: str, department: str = ""
+) -> dict[str, list[Any]]:
+    """A position held as the whole CV's page says it: a schema.org
+    EmployeeRole, with its organisation (and *department*), place and dates."""
+    organisation: dict[str, Any] = {
+        "@type": "Organization",
+        "name": entry["organisation"],
+    }
+    if department:
+        organisation["department"] = {"@type": "Organization", "name": department}
+    organisation |= place(entry["location"])
+    found = {"@type": "EmployeeRole", "roleName": role, "worksFor": organisation}
+    return {"worksFor": [found | span(entry)]}
+
+
 # -- The registry ------------------------------------------------------------------
 
 

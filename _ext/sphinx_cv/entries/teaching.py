@@ -11,9 +11,9 @@ from sphinx_cv.entries import (
     Heading,
     JsonResume,
     RenderCV,
+    employee_role,
     given,
-    label,
-    place,
+    occupation,
     rendercv_dates,
     span,
 )
@@ -79,23 +79,7 @@ def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
 
 
 def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
-    if not whole:
-        occupation = {
-            "@type": "Occupation",
-            "name": entry["role"],
-            "description": label(entry),
-        }
-        if entry["location"]:
-            where = {"@type": "City", "name": entry["location"]}
-            occupation["occupationLocation"] = where
-        return {"hasOccupation": [occupation]}
-    organisation = {"@type": "Organization", "name": entry["organisation"]}
-    role = {
-        "@type": "EmployeeRole",
-        "roleName": _position(entry),
-        "worksFor": organisation | place(entry["location"]),
-    }
-    return {"worksFor": [role | span(entry)]}
+    return employee_role(entry, _position(entry)) if whole else occupation(entry)
 
 
 TYPE = EntryType(

@@ -12,8 +12,8 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    employee_role,
     given,
-    place,
     read_span,
     rendercv_dates,
     span,
@@ -65,15 +65,7 @@ def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
 
 
 def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
-    if not whole:
-        return {}
-    organisation = {"@type": "Organization", "name": entry["organisation"]}
-    role = {
-        "@type": "EmployeeRole",
-        "roleName": entry["role"],
-        "worksFor": organisation | place(entry["location"]),
-    }
-    return {"worksFor": [role | span(entry)]}
+    return employee_role(entry, entry["role"]) if whole else {}
 
 
 TYPE = EntryType(

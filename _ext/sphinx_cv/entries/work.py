@@ -12,9 +12,9 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    employee_role,
     given,
-    label,
-    place,
+    occupation,
     read_span,
     rendercv_dates,
     span,
@@ -74,28 +74,8 @@ def from_rendercv(source: Source) -> dict[str, str]:
 
 def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
     if not whole:
-        occupation = {
-            "@type": "Occupation",
-            "name": entry["role"],
-            "description": label(entry),
-        }
-        if entry["location"]:
-            where = {"@type": "City", "name": entry["location"]}
-            occupation["occupationLocation"] = where
-        return {"hasOccupation": [occupation]}
-    organisation: dict[str, Any] = {
-        "@type": "Organization",
-        "name": entry["organisation"],
-    }
-    if entry["team"]:
-        organisation["department"] = {"@type": "Organization", "name": entry["team"]}
-    organisation |= place(entry["location"])
-    role = {
-        "@type": "EmployeeRole",
-        "roleName": entry["role"],
-        "worksFor": organisation,
-    }
-    return {"worksFor": [role | span(entry)]}
+        return occupation(entry)
+    return employee_role(entry, entry["role"], entry["team"])
 
 
 TYPE = EntryType(
