@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
+import pickle
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,14 +77,23 @@ class Build:
 
 
 def build(
-    srcdir: Path, builddir: Path, *, freshenv: bool = True, **kwargs: Any
+    srcdir: Path,
+    builddir: Path,
+    *,
+    freshenv: bool = True,
+    read: Build | None = None,
+    **kwargs: Any,
 ) -> Build:
     """Build a project, by default from a clean environment and as html, for
-    fixtures wider than one test.
+    fixtures wider than one test; with *read*, from the environment that
+    build of the same sources read (a copy of it), reading nothing again.
 
     The application is cleaned up at once: a live one keeps its node classes
     registered with docutils and every later application would warn.
     """
+    if read is not None:
+        shutil.copytree(read.outdir.parent / "doctrees", builddir / "doctrees")
+        freshenv = False
     app = SphinxTestApp(srcdir=srcdir, builddir=builddir, freshenv=freshenv, **kwargs)
     try:
         app.build()
@@ -143,10 +155,51 @@ def offer_downloads(builddir: Path, language: str) -> Path:
     return builddir
 
 
+#: What this process has built or found built: the site of each language,
+#: the full CV's files, each paper's versions.
+_BUILT: dict[str, Any] = {}
+
+
+def once(key: str, factory: pytest.TempPathFactory, make: Callable[[Path], Any]) -> Any:
+    """What *make* makes in a folder of its own, made once for the whole
+    test run: pytest-xdist's workers share it (the first to ask makes it,
+    the others wait for it), as they share the run's temporary folder."""
+    if key in _BUILT:
+        return _BUILT[key]
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's, above each worker's own
+    shared = base / "built-once"
+    shared.mkdir(exist_ok=True)
+    with (shared / f"{key}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = shared / f"{key}.pickle"
+        if made.is_file():
+            value = pickle.loads(made.read_bytes())
+        else:
+            value = make(shared / key)
+            made.write_bytes(pickle.dumps(value))
+    _BUILT[key] = value
+    return value
+
+
+def site(language: str, factory: pytest.TempPathFactory) -> Build:
+    """The real CV's site in *language*, beside its downloads, built once a
+    test run: every other build of the CV in that language starts from the
+    environment it read (full_cv)."""
+
+    def make(folder: Path) -> Build:
+        builddir = offer_downloads(folder, language)
+        return build(ROOT, builddir, confoverrides={"language": language})
+
+    built: Build = once(f"site-{language}", factory, make)
+    return built
+
+
 @pytest.fixture(scope="session")
 def cv_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real CV, built once as HTML, beside its downloads."""
-    return build(ROOT, offer_downloads(tmp_path_factory.mktemp("cv"), "en"))
+    return site("en", tmp_path_factory)
 
 
 def stopping_build(
@@ -169,8 +222,7 @@ def stopping_build(
 @pytest.fixture(scope="session")
 def zh_html(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The Chinese edition, built once as HTML."""
-    builddir = offer_downloads(tmp_path_factory.mktemp("zh"), "zh_CN")
-    return build(ROOT, builddir, confoverrides={"language": "zh_CN"})
+    return site("zh_CN", tmp_path_factory)
 
 
 #: A JVM tuned for one short run: half the processor time of epubcheck's.
@@ -283,11 +335,6 @@ def _needs_poppler() -> None:
         pytest.skip("needs poppler-utils (make test installs them)")
 
 
-#: Files built in this test session: the full CV's by (builder, paper
-#: size), each version's by (its name, paper size).
-_BUILT: dict[tuple[str, ...], Any] = {}
-
-
 def full_cv(
     builder: str,
     papersize: str,
@@ -297,14 +344,16 @@ def full_cv(
     """The CV's PDF, Word file or ePub on *papersize*, in *language*, built
     in-process (test_pdf.py checks that `make pdf` elsewhere gives the same
     bytes)."""
-    key = (builder, papersize) if language == "en" else (builder, papersize, language)
-    if key not in _BUILT:
+    read = site(language, factory)
+
+    def make(folder: Path) -> Path:
         saved = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = EPOCH
         try:
             result = build(
                 ROOT,
-                factory.mktemp(f"{builder}-{papersize}-{language}"),
+                folder,
+                read=read,
                 buildername=builder,
                 confoverrides={"cv_pdf_paper": papersize, "language": language},
             )
@@ -315,8 +364,9 @@ def full_cv(
                 os.environ["SOURCE_DATE_EPOCH"] = saved
         assert result.warnings == ""
         suffix = next(o.suffix for o in OUTPUTS if o.name == builder)
-        _BUILT[key] = result.outdir / f"wenqing-luo-cv.{suffix}"
-    path: Path = _BUILT[key]
+        return result.outdir / f"wenqing-luo-cv.{suffix}"
+
+    path: Path = once(f"{builder}-{papersize}-{language}", factory, make)
     return path
 
 
@@ -375,9 +425,13 @@ def fitted_variant(
     name: str, papersize: str, factory: pytest.TempPathFactory
 ) -> VariantPDF:
     """A version of the CV as `make variants` fits it on *papersize* (one
-    run builds every version of one paper)."""
-    if (name, papersize) not in _BUILT:
-        builddir = factory.mktemp(f"variants-{papersize}")
+    run builds every version of one paper), once a test run, from the
+    environment the site read (every version reads the pages into one)."""
+    read = site("en", factory)
+
+    def make(builddir: Path) -> dict[str, VariantPDF]:
+        doctrees = read.outdir.parent / "doctrees"
+        shutil.copytree(doctrees, builddir / "variants" / "doctrees")
         paper = f"O=-D cv_pdf_paper={papersize}"
         result = subprocess.run(
             ["make", "-s", "variants", f"BUILDDIR={builddir}", paper],
@@ -387,6 +441,7 @@ def fitted_variant(
             capture_output=True,
             text=True,
         )
+        found = {}
         # "NAME.pdf: Title, 1 page(s); with a, b; left out for room: c, d"
         for line in result.stdout.splitlines():
             said = re.match(r"([\w.-]+\.pdf): .*page\(s\)", line)
@@ -396,14 +451,16 @@ def fitted_variant(
             kept = re.search(r"; with ([^;\n]+)", line)
             left = re.search(r"; left out for room: ([^;\n]+)", line)
             version = next(v for v in ("resume", "systems") if v in pdf.stem)
-            _BUILT[version, papersize] = VariantPDF(
+            found[version] = VariantPDF(
                 version,
                 papersize,
                 pdf,
                 tuple(kept[1].split(", ")) if kept else (),
                 tuple(left[1].split(", ")) if left else (),
             )
-    built: VariantPDF = _BUILT[name, papersize]
+        return found
+
+    built: VariantPDF = once(f"variants-{papersize}", factory, make)[name]
     return built
 
 
@@ -417,8 +474,16 @@ def variant_pdf(
 
 
 def office_pdf(docx: Path) -> Path:
-    """*docx* as LibreOffice opens and prints it, beside it."""
+    """*docx* as LibreOffice opens and prints it, beside it (by one test
+    worker at a time: the files are the whole run's)."""
     converted = docx.with_name(f"{docx.stem}.office.pdf")
+    with docx.with_name(f"{docx.stem}.office.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _convert(docx, converted)
+    return converted
+
+
+def _convert(docx: Path, converted: Path) -> None:
     if not converted.exists():
         if shutil.which("soffice") is None:
             pytest.skip("needs LibreOffice (tests/install-tools installs it)")
@@ -430,7 +495,6 @@ def office_pdf(docx: Path) -> Path:
             capture_output=True,
         )
         (home / f"{docx.stem}.pdf").replace(converted)
-    return converted
 
 
 #: Every printed CV: (the variant or "", paper size, the builder).

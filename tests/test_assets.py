@@ -258,6 +258,7 @@ def fetched(site: Path) -> dict[str, dict[str, int]]:
     return weights
 
 
+@pytest.mark.audit
 @pytest.mark.parametrize("edition", ["cv_html", "zh_html"])
 def test_every_page_weighs_less_than_the_bound(
     request: pytest.FixtureRequest, edition: str

@@ -135,6 +135,7 @@ def test_pdf_keywords_keep_every_character(pdf: Path) -> None:
     assert {"</script><!--<script>", "x--y", "C#", "Objective-C"} <= set(keywords)
 
 
+@pytest.mark.audit
 def test_the_epub_of_hostile_text_is_valid(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

@@ -539,9 +539,16 @@ def test_a_list_counted_down_in_print_and_in_the_book(tmp_path: Path) -> None:
         in text
     )
     assert "Royal Society, Medal November 1842" in text
+
+
+@pytest.mark.audit
+def test_a_book_counting_down_passes_epubcheck(tmp_path: Path) -> None:
     book = build(PROSE, tmp_path / "epub", buildername="epub")
     [epub] = book.outdir.glob("*.epub")
     assert epubcheck(epub) == []
+    with zipfile.ZipFile(epub) as archive:
+        pages = b"".join(archive.read(n) for n in archive.namelist() if "xhtml" in n)
+    assert b'<ol reversed="reversed"' in pages
 
 
 # -- Bad input ----------------------------------------------------------------------

@@ -116,6 +116,7 @@ def test_a_page_printed_from_the_browser_is_its_content(
     assert normalise(text).startswith(normalise(str(heading.find(string=True))))
 
 
+@pytest.mark.audit
 @pytest.mark.skipif(
     not VNU.is_file(), reason="needs tests/node (make test installs it)"
 )

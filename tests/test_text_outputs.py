@@ -16,23 +16,19 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from test_variants import kept, pdf_text
 
-from conftest import ROOT, Build, VariantPDF, build, normalise
+from conftest import Build, VariantPDF, full_cv, normalise
 from facts import ALL as FACTS
 from facts import PRINTED_AS, SECTIONS
 
 
 @pytest.fixture(scope="module")
 def markdown(tmp_path_factory: pytest.TempPathFactory) -> str:
-    result = build(ROOT, tmp_path_factory.mktemp("md"), buildername="markdown")
-    assert result.warnings == ""
-    return (result.outdir / "wenqing-luo-cv.md").read_text(encoding="utf-8")
+    return full_cv("markdown", "a4", tmp_path_factory).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def plaintext(tmp_path_factory: pytest.TempPathFactory) -> str:
-    result = build(ROOT, tmp_path_factory.mktemp("txt"), buildername="plaintext")
-    assert result.warnings == ""
-    return (result.outdir / "wenqing-luo-cv.txt").read_text(encoding="utf-8")
+    return full_cv("plaintext", "a4", tmp_path_factory).read_text(encoding="utf-8")
 
 
 def read_markdown(text: str) -> BeautifulSoup:

@@ -22,6 +22,7 @@ leave the pages it never wrote stale for good.
 from __future__ import annotations
 
 import dataclasses
+import glob
 import hashlib
 import json
 import os
@@ -83,6 +84,9 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in set(written.get("pages", [])) - env.found_docs:
         if outfile is not None:
             Path(outfile(docname)).unlink(missing_ok=True)
+        # Its source, as the site published it (html_copy_source).
+        for copy in Path(app.outdir, "_sources").glob(f"{glob.escape(docname)}.*"):
+            copy.unlink()
     fresh = written.get("shown") == json.loads(json.dumps(_shown(app)))
     return [] if fresh else sorted(env.found_docs)
 

@@ -43,17 +43,14 @@ def built(name: str, builddir: Path) -> list[Path]:
 
 
 def build(name: str, sources: Path, builddir: Path, options: list[str]) -> int:
-    """Build the version *name*; its exit status."""
+    """Build the version *name*; its exit status. Every version reads the
+    pages into one environment: what a version keeps is chosen after
+    reading, so the pages are read once for all of them."""
     outdir = builddir / "variants" / name
+    doctrees = builddir / "variants" / "doctrees"
     for output in VERSIONS:
-        argv = [
-            "-M",
-            output.name,
-            str(sources),
-            str(outdir),
-            "-D",
-            f"cv_variant={name}",
-        ]
+        argv = ["-b", output.name, "-d", str(doctrees), str(sources)]
+        argv += [str(outdir / output.name), "-D", f"cv_variant={name}"]
         status = make_main([*argv, "-nW", "--keep-going", *options])
         if status:
             return status

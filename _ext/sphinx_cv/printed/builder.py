@@ -17,6 +17,9 @@ place, the build's status is 1, and the previous file stays.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -181,7 +184,50 @@ class PrintedBuilder(Builder):
         raise Stopped
 
     def _fit(self, selection: Selection, variant: variants.Variant) -> d.Document:
-        """The version with each of its fill entries, in order, that fits."""
+        """The version with each of its fill entries, in order, that fits:
+        as the last build of any format found them, if nothing that sets
+        the pages has changed since (every format of a version holds the
+        same selection, and Typst measures it once)."""
+        record = Path(self.doctreedir) / f"cv-fit-{variant.name}.json"
+        key = self._fit_key(selection, variant)
+        found = json.loads(record.read_text("utf-8")) if record.is_file() else {}
+        if found.get("key") == key:
+            kept, pages = found["kept"], found["pages"]
+            document = self.document(*selection.keeping(kept))
+        else:
+            kept, document, pages = self._fit_anew(selection, variant)
+            record.write_text(
+                json.dumps({"key": key, "kept": kept, "pages": pages}), "utf-8"
+            )
+        left = [entry_id for entry_id in variant.fill if entry_id not in kept]
+        logger.info(
+            "%s: %s, %d page(s)%s%s",
+            f"{self.filename}.{self.suffix}", variant.title, pages,
+            f"; with {', '.join(kept)}" if kept else "",
+            f"; left out for room: {', '.join(left)}" if left else "",
+        )  # fmt: skip
+        return document
+
+    def _fit_key(self, selection: Selection, variant: variants.Variant) -> str:
+        """A digest of what sets a version's pages: its document and what it
+        declares, the paper, the look, the fonts at hand and the template."""
+        setting = {
+            "blocks": d.as_json(selection.blocks),
+            "variant": dataclasses.asdict(variant),
+            "paper": self.config.cv_pdf_paper,
+            "language": self.config.language,
+            "look": LOOK.as_dict(),
+            "fonts": self.typesetter.families,
+            "template": self.typesetter.template.read_text("utf-8"),
+        }
+        text = json.dumps(setting, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _fit_anew(
+        self, selection: Selection, variant: variants.Variant
+    ) -> tuple[list[str], d.Document, int]:
+        """Each fill entry, in order, kept if it still fits (Typst sets the
+        candidates); the entries kept, the document, its pages."""
         fill = list(variant.fill)
         document = self.document(*selection.keeping(fill))
         layout = self.typesetter.layout(document)
@@ -200,11 +246,4 @@ class PrintedBuilder(Builder):
                 fitted = self.typesetter.layout(trial)
                 if not fitted.overflow(variant.pages):
                     kept, document, layout = [*kept, entry_id], trial, fitted
-        left = [entry_id for entry_id in fill if entry_id not in kept]
-        logger.info(
-            "%s: %s, %d page(s)%s%s",
-            f"{self.filename}.{self.suffix}", variant.title, layout.pages,
-            f"; with {', '.join(kept)}" if kept else "",
-            f"; left out for room: {', '.join(left)}" if left else "",
-        )  # fmt: skip
-        return document
+        return kept, document, layout.pages
