@@ -58,10 +58,32 @@ def copy_cv(dest: Path) -> Path:
     return dest
 
 
+#: Where the testroots live: one folder a behaviour of the package.
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def root(name: str) -> Path:
+    """The testroot *name* (``roots/test-NAME``), for a build shared by a
+    module's tests; a test of its own builds it through Sphinx's ``app``
+    fixture and ``@pytest.mark.sphinx(testroot=NAME)``."""
+    return ROOTS / f"test-{name}"
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where the testroots live, for ``@pytest.mark.sphinx(testroot=...)``."""
-    return Path(__file__).resolve().parent / "roots"
+    return ROOTS
+
+
+@pytest.fixture
+def app_params(app_params: Any, tmp_path: Path) -> Any:
+    """Sphinx's ``app`` on a testroot, built apart: the root copied into the
+    test's own folder and built there, so that nothing is written beside
+    the sources and no two tests (nor pytest-xdist's workers) share one."""
+    args, kwargs = app_params
+    shutil.copytree(kwargs["srcdir"], tmp_path / "src")
+    kwargs = {**kwargs, "srcdir": tmp_path / "src", "builddir": tmp_path / "build"}
+    return type(app_params)(args, kwargs)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Configuration, and what the extension loads and derives from it
 (roots/test-site): every cv_* value checked at its line of conf.py, the
-icons without sphinx_design listed, the site under dirhtml too, and the
-Read the Docs download root tracked as configuration."""
+icons without sphinx_design listed, the phone and the place in every
+output, and the site under dirhtml too."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ import json
 import shutil
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT, build, make_env, poppler, stopping_build
+from conftest import ROOT, build, make_env, poppler, root, stopping_build
 from sphinx_cv.config import VALUES
 
-TESTROOT = Path(__file__).parent / "roots" / "test-site"
+TESTROOT = root("site")
 
 #: A wrong value of each cv_* value, and what the warning says of it.
 BAD = {
@@ -97,10 +99,13 @@ def test_a_bad_value_fails_the_strict_build(tmp_path: Path) -> None:
     assert f"conf.py:{line}: WARNING: cv_editions 'en' must be given" in result.stderr
 
 
-def test_icons_come_without_sphinx_design_in_extensions(tmp_path: Path) -> None:
-    result = build(TESTROOT, tmp_path)
-    assert result.warnings == ""
-    page = BeautifulSoup((result.outdir / "index.html").read_text(), "html.parser")
+@pytest.mark.sphinx("html", testroot="site")
+def test_icons_come_without_sphinx_design_in_extensions(
+    app: SphinxTestApp, warning: StringIO
+) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    page = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     icons = [svg["aria-label"] for svg in page.select(".cv-contacts svg.sd-octicon")]
     assert icons == ["Location", "Phone", "E-mail", "GitHub"]
 
@@ -138,15 +143,16 @@ def test_the_phone_and_the_place_reach_every_output(tmp_path: Path) -> None:
     )
 
 
-def test_dirhtml_is_the_site_too(tmp_path: Path) -> None:
-    result = build(TESTROOT, tmp_path, buildername="dirhtml")
-    assert result.warnings == ""
-    sitemap = (result.outdir / "sitemap.xml").read_text(encoding="utf-8")
+@pytest.mark.sphinx("dirhtml", testroot="site")
+def test_dirhtml_is_the_site_too(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://cv.example/en/work/</loc>" in sitemap
     page = BeautifulSoup(
-        (result.outdir / "work" / "index.html").read_text(), "html.parser"
+        (app.outdir / "work" / "index.html").read_text(), "html.parser"
     )
     switch = page.select_one("nav.cv-editions")
     assert switch is not None
     assert [a["href"] for a in switch.select("a")] == ["https://cv.example/fr/work/"]
-    assert (result.outdir / "resume.json").is_file()
+    assert (app.outdir / "resume.json").is_file()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,10 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from conftest import STRICT, build
+from conftest import STRICT, build, root
 from sphinx_cv import entries
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-ROOTS = Path(__file__).parent / "roots"
 EXT = Path(__file__).parent.parent / "_ext"
 
 BAD_INPUT = {
@@ -86,27 +86,29 @@ BAD_INPUT = {
 }
 
 
-@pytest.mark.parametrize("testroot", sorted(BAD_INPUT))
+@pytest.mark.parametrize(
+    "testroot",
+    [
+        pytest.param(name, marks=pytest.mark.sphinx("html", testroot=name))
+        for name in sorted(BAD_INPUT)
+    ],
+)
 def test_bad_input_names_file_line_and_what_is_accepted(
-    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, testroot: str
+    app: SphinxTestApp, warning: StringIO, testroot: str
 ) -> None:
     line, message = BAD_INPUT[testroot]
-    srcdir = rootdir / f"test-{testroot}"
-    # Read in place, written elsewhere: the testroot stays clean.
-    app = make_app("html", srcdir=srcdir, builddir=tmp_path, freshenv=True)
     app.build()
-    warnings = strip_escape_sequences(app.warning.getvalue()).splitlines()
-    assert warnings == [f"{srcdir / 'index.md'}:{line}: WARNING: {message}"]
+    warnings = strip_escape_sequences(warning.getvalue()).splitlines()
+    assert warnings == [f"{app.srcdir / 'index.md'}:{line}: WARNING: {message}"]
 
 
+@pytest.mark.sphinx("html", testroot="bad-option-after-twice")
 def test_options_after_a_repeated_one_keep_their_lines(
-    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+    app: SphinxTestApp, warning: StringIO
 ) -> None:
-    srcdir = rootdir / "test-bad-option-after-twice"
-    app = make_app("html", srcdir=srcdir, builddir=tmp_path, freshenv=True)
     app.build()
-    warnings = strip_escape_sequences(app.warning.getvalue()).splitlines()
-    where = f"{srcdir / 'index.md'}"
+    warnings = strip_escape_sequences(warning.getvalue()).splitlines()
+    where = f"{app.srcdir / 'index.md'}"
     assert [line.split(";")[0] for line in warnings] == [
         f"{where}:6: WARNING: cv:project 'acme': option :name: given twice "
         "(first at line 4)",
@@ -116,7 +118,7 @@ def test_options_after_a_repeated_one_keep_their_lines(
 
 def test_bad_input_fails_the_strict_build_without_traceback(tmp_path: Path) -> None:
     # One subprocess for the promise; the messages are checked in-process.
-    srcdir = ROOTS / "test-bad-url"
+    srcdir = root("bad-url")
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-M", "html", srcdir, tmp_path, *STRICT],
         capture_output=True,
@@ -131,7 +133,7 @@ def test_bad_input_fails_the_strict_build_without_traceback(tmp_path: Path) -> N
 
 @pytest.fixture(scope="module")
 def entries_html(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
-    result = build(ROOTS / "test-entries", tmp_path_factory.mktemp("entries"))
+    result = build(root("entries"), tmp_path_factory.mktemp("entries"))
     assert result.warnings == ""
     html = (result.outdir / "index.html").read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser")
@@ -193,17 +195,15 @@ def test_roles_link_to_entries_and_skills_by_their_names(
     ]
 
 
+@pytest.mark.sphinx("html", testroot="written-dates")
 def test_a_date_in_words_is_shown_as_written_and_orders_nothing(
-    make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path
+    app: SphinxTestApp, warning: StringIO
 ) -> None:
     """Real CVs date entries in words ("Spring 2025") or leave dates out;
     each is kept and shown as written, and the timeline orders by the dates
     that are calendar dates, the rest last, by id."""
-    app = make_app(
-        "html", srcdir=rootdir / "test-written-dates", builddir=tmp_path, freshenv=True
-    )
     app.build()
-    assert app.warning.getvalue() == ""
+    assert warning.getvalue() == ""
     page = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     asides = [a.get_text() for a in page.select(".cv-entry-line .cv-entry-aside")]
     assert asides == ["2020 \u2013 Feb 2021", "Spring 2025"]

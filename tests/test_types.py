@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from docx import Document
+from sphinx.testing.util import SphinxTestApp
 
-from conftest import Build, build, normalise, poppler
+from conftest import Build, build, normalise, poppler, root
 from sphinx_cv import entries, model
 from sphinx_cv.formats import jsonresume, rendercv
 from sphinx_cv.outputs import OUTPUTS
@@ -31,8 +33,7 @@ from sphinx_cv.printed.plaintext import PlainTextWriter
 from sphinx_cv.printed.typeset import TEMPLATE, Stopped, Typesetter
 from sphinx_cv.printed.word import _Writer as WordWriter
 
-ROOT = Path(__file__).parent / "roots" / "test-entries"
-SOURCE = (ROOT / "index.md").read_text(encoding="utf-8")
+SOURCE = (root("entries") / "index.md").read_text(encoding="utf-8")
 
 #: What names each record of the root in every output: an entry its
 #: heading's title, an item its name.
@@ -59,7 +60,7 @@ def test_the_root_holds_one_of_every_type() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(ROOT, tmp_path_factory.mktemp("types-html"))
+    result = build(root("entries"), tmp_path_factory.mktemp("types-html"))
     assert result.warnings == ""
     return result
 
@@ -78,11 +79,19 @@ def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("output", PRINTED, ids=[o.name for o in PRINTED])
-def test_every_printed_output_writes_every_type(output: Any, tmp_path: Path) -> None:
-    result = build(ROOT, tmp_path, buildername=output.name)
-    assert result.warnings == ""
-    [written] = result.outdir.glob(f"*.{output.suffix}")
+@pytest.mark.parametrize(
+    "output",
+    [
+        pytest.param(o, marks=pytest.mark.sphinx(o.name, testroot="entries"), id=o.name)
+        for o in PRINTED
+    ],
+)
+def test_every_printed_output_writes_every_type(
+    app: SphinxTestApp, warning: StringIO, output: Any
+) -> None:
+    app.build()
+    assert warning.getvalue() == ""
+    [written] = app.outdir.glob(f"*.{output.suffix}")
     text = normalise(text_of(written))
     for kind, name in NAMES.items():
         assert normalise(name) in text, kind
