@@ -56,16 +56,18 @@ live: $(DEV_DEPS)
 		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" \
 		--post-build "$(MAKE) -s pdf O=" $(SPHINXOPTS) $(O)
 
-# The PDF, typeset by Typst in-process (sphinx_cv.pdf): $(BUILDDIR)/pdf/.
-# A character no font has, or a CV over its pages, stops it at its source
-# and the previous PDF stays. `latexpdf` is the name Sphinx users type.
+# The PDF, typeset by Typst in-process (sphinx_cv.printed.pdf):
+# $(BUILDDIR)/pdf/. A character no font has, or a CV over its pages, stops
+# it at its source and the previous PDF stays. `latexpdf` is the name Sphinx
+# users type.
 pdf: $(BUILD_DEPS)
 	@$(SPHINXBUILD) -M pdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 latexpdf: pdf
 
 # Versions of the CV (cv_variants in conf.py), each fitted to its pages:
-# make variant V=resume writes $(BUILDDIR)/wenqing-luo-resume.pdf. Built
-# strictly: a warning fails the version, as it fails `make strict`.
+# make variant V=resume writes $(BUILDDIR)/wenqing-luo-resume.pdf, and its
+# .docx, .html (its page), .md and .txt beside it. Built strictly: a warning
+# fails the version, as it fails `make strict`.
 SPHINX_CV = PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv
 variant: $(BUILD_DEPS)
 	@$(SPHINX_CV) variant $(V) --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
@@ -75,13 +77,24 @@ variants: $(BUILD_DEPS)
 	@$(SPHINX_CV) variant --all --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
 		-- $(SPHINXOPTS) $(O)
 
-# The Word file, from the same document as the PDF (sphinx_cv.word):
+# The Word file, from the same document as the PDF (sphinx_cv.printed.word):
 # $(BUILDDIR)/docx/. A failed build keeps the previous one.
 docx: $(BUILD_DEPS)
 	@$(SPHINXBUILD) -M docx "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
 
-# Every file the site offers (the CV's PDF, Word file and ePub; each
-# version's PDF, Word file and page) into $(BUILDDIR)/downloads, built strictly.
+# The same document as Markdown (sphinx_cv.printed.markdown):
+# $(BUILDDIR)/markdown/; and as plain text for an application form's text
+# boxes, one line a paragraph or bullet (sphinx_cv.printed.plaintext):
+# $(BUILDDIR)/plaintext/. A failed build keeps the previous one.
+markdown: $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M markdown "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+plaintext: $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M plaintext "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+
+# Every file the site offers (the CV's PDF, Word file, ePub, Markdown and
+# plain text; each version's PDF, Word file, page, Markdown and plain text)
+# into $(BUILDDIR)/downloads, built strictly.
 downloads: $(BUILD_DEPS)
 	@$(SPHINX_CV) downloads --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
 		-- $(SPHINXOPTS) $(O)
@@ -103,7 +116,8 @@ test: lint
 	@VENV=$(VENV) tests/install-tools
 	$(VENV)/bin/python -m pytest -n auto --dist worksteal $(O)
 
-.PHONY: help strict live pdf latexpdf docx variant variants downloads all lint test Makefile
+.PHONY: help strict live pdf latexpdf docx markdown plaintext variant variants \
+	downloads all lint test Makefile
 
 # sphinx_cv as a distribution of its own (_ext/pyproject.toml): its wheel
 # in $(BUILDDIR)/dist/, for `pip install` anywhere.

@@ -149,7 +149,7 @@ cv_variants = {
     },
 }
 
-# -- PDF output (make pdf; _ext/sphinx_cv/pdf.py) ------------------------------
+# -- Printed outputs (make pdf, docx; _ext/sphinx_cv/printed/) ---------------
 
 # Typst sets the PDF in-process from the same pages: no TeX. The paper is
 # the one setting a reader elsewhere changes ("us-letter" in America).
