@@ -16,11 +16,13 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 from sphinx.testing.util import SphinxTestApp
+from test_web import SCHEMA
 
 from conftest import Build, build, normalise, poppler, root
 from sphinx_cv import entries, model
@@ -194,3 +196,22 @@ def test_a_type_reaches_its_options_only_through_the_model() -> None:
     """Every option a type takes is declared once, with its parser."""
     for kind in entries.TYPES.values():
         assert set(kind.options) <= set(model.FIELDS), kind.name
+
+
+def test_dates_in_words_keep_each_export_valid(site: Build) -> None:
+    """JSON Resume's schema takes calendar dates only, RenderCV's start and
+    end dates too: a date written in words ("Spring 2022") goes where each
+    takes words (RenderCV's date; JSON Resume's, beyond its schema)."""
+    resume = json.loads((site.outdir / "resume.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).validate(resume)
+    [talk] = [p for p in resume["projects"] if p["name"] == NAMES["entry"]]
+    assert talk["date"] == "Spring 2022" and "startDate" not in talk
+    data = yaml.safe_load((site.outdir / "rendercv.yaml").read_text(encoding="utf-8"))
+    items = [
+        i for s in data["cv"]["sections"].values() for i in s if isinstance(i, dict)
+    ]
+    for item in items:
+        for key in ("start_date", "end_date"):
+            if key in item:
+                assert re.fullmatch(r"\d{4}(-\d{2}){0,2}|present", item[key]), item
+    assert any(item.get("date") == "Spring 2022" for item in items)

@@ -162,7 +162,7 @@ VALUES: dict[str, Value] = {
     "cv_filename": Value(
         "",
         "the name of the CV's files (PDF, Word, ePub...) without their "
-        "suffix; empty: the project's, as ada-lovelace-cv",
+        "suffix; empty: the person's, as ada-lovelace-cv",
         rebuild="",
     ),
     "cv_pdf_paper": Value(

@@ -32,6 +32,7 @@ from sphinx_cv.variants import filename
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 SVG = 'xmlns="http://www.w3.org/2000/svg"'
 
@@ -139,26 +140,31 @@ def rewrite(book: Path, identifier: str, language: str) -> None:
             new.writestr(info, files[name], compresslevel=9)
 
 
+def name_book(app: Sphinx, env: BuildEnvironment) -> None:
+    """Once the pages are read, name the book as the CV's other files are
+    (:func:`sphinx_cv.variants.filename`: after the person, whom the pages
+    give), before Sphinx writes it under that name."""
+    if app.builder.name == "epub":
+        person = CVDomain.of(env).person
+        app.config.epub_basename = filename(app.config, person.name if person else "")
+
+
 def finish_epub(app: Sphinx, exception: Exception | None) -> None:
-    """Rewrite the book, and name it as the CV's other files are: after
-    the person's name, which the pages give."""
     if exception is None and app.builder.name == "epub":
         book = Path(app.outdir) / f"{app.config.epub_basename}.epub"
         language = app.config.epub_language
         rewrite(book, app.config.epub_identifier, language)
-        person = CVDomain.of(app.env).person
-        name = filename(app.config, person.name if person else "")
-        book.replace(book.with_name(f"{name}.epub"))
 
 
 def tag_language(config: Config) -> None:
     """The book's language as a language tag: Sphinx's ``zh_CN`` is not
     one (epubcheck: OPF-092), ``zh-CN`` is; Sphinx writes it into the
     package, the navigation, and here the pages. (Its file is named once
-    the pages are read: :func:`finish_epub`.)"""
+    the pages are read: :func:`name_book`.)"""
     config.epub_language = language_tag(config.epub_language or config.language)
 
 
 def setup_epub(app: Sphinx) -> None:
     app.add_post_transform(SvgNamespace)
+    app.connect("env-updated", name_book)
     app.connect("build-finished", finish_epub)

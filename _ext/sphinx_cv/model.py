@@ -356,7 +356,7 @@ FIELDS: dict[str, Field] = {
         "when it ended: YYYY, YYYY-MM, present, or as written (Ongoing)", parse_end
     ),
     "date": _date("when: YYYY, YYYY-MM, YYYY-MM-DD, or as written (Spring 2020)"),
-    "expected": _date("expected completion, YYYY or YYYY-MM"),
+    "expected": _date("expected completion: YYYY, YYYY-MM, or as written"),
     "years": Field(
         parse_academic_years,
         doc="when it was given: academic years (YYYY-YY), years or dates, ...",

@@ -23,6 +23,7 @@ from sphinx_cv.formats.draft import (
     InputError,
     Publication,
 )
+from sphinx_cv.variants import named
 
 TEMPLATES = Path(__file__).with_name("templates") / "new"
 
@@ -161,18 +162,13 @@ def bibtex(publication: Publication) -> str:
     return f"@{publication.type}{{{publication.key},\n{fields}\n}}\n"
 
 
-def basename(name: str) -> str:
-    words = re.findall(r"[a-z0-9]+", name.casefold())
-    return "-".join([*words[:4], "cv"]) if words else "cv"
-
-
 def fixed_files(draft: Draft, package: str) -> dict[str, str]:
     """The files every project has, from the templates."""
     today = draft.settings.get("today")
     values = {
         "name": draft.name,
         "project": json.dumps(draft.name, ensure_ascii=False),
-        "basename": basename(draft.name),
+        "basename": named(draft.name),
         "version": json.dumps(draft.settings.get("version", "1.0")),
         "today": (
             f"\n# When the CV was last changed, as its source said.\ntoday = "

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: Each setting of a variant: its type, whether it must be given, and what it is.
 SETTINGS: dict[str, tuple[type, bool, str]] = {
     "title": (str, True, "what the version is, in the PDF's title"),
-    "filename": (str, True, "the PDF's name, without .pdf"),
+    "filename": (str, True, "the name of its files, without their suffix"),
     "pages": (int, True, "the most pages it may take"),
     "sections": (list, True, "the pages it shows, as docnames; X/index shows X/*"),
     "entries": (list, True, "the tags whose entries it keeps"),
@@ -123,7 +123,11 @@ def filename(config: Config, person: str = "") -> str:
         return variant.filename
     if config.cv_filename:
         return str(config.cv_filename)
-    name = person or config.project
+    return named(person or config.project)
+
+
+def named(name: str) -> str:
+    """The files of the CV of the person *name*: ``ada-lovelace-cv``."""
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") + "-cv"
 
 

@@ -218,33 +218,68 @@ def given(values: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in ("", None, [])}
 
 
+def written(entry: model.Entry, present: str = "present") -> str:
+    """*entry*'s dates as one text, as a format that takes any words for a
+    date takes them: ``2021-02 \u2013 present`` (with an en dash),
+    ``Spring 2025``."""
+    one = entry["date"]
+    if one is not None:
+        return str(one.iso())
+    start, end = entry.start, entry.end
+    if start is None:
+        return "" if end is None else end.iso()
+    if start == end:
+        return start.iso()
+    return f"{start.iso()} \u2013 {present if end is None else end.iso()}"
+
+
+def _words(entry: model.Entry) -> bool:
+    """Whether one of *entry*'s dates is written in words."""
+    dates = (entry.start, entry.end, entry["date"])
+    return any(isinstance(when, model.WrittenDate) for when in dates)
+
+
 def span(entry: model.Entry) -> dict[str, str]:
-    """JSON Resume's ``startDate`` and ``endDate`` of *entry*."""
+    """JSON Resume's ``startDate`` and ``endDate`` of *entry*, which its
+    schema takes as calendar dates only; dates written in words as
+    ``date`` beyond the schema (which allows more), as RenderCV writes
+    them."""
+    if _words(entry):
+        return {"date": written(entry)}
     found = {}
+    one = entry["date"]
+    if one is not None:
+        found["startDate"] = found["endDate"] = one.iso()
     if entry.start is not None:
         found["startDate"] = entry.start.iso()
     if entry.end is not None:
         found["endDate"] = entry.end.iso()
-    elif entry["date"] is not None:
-        found["startDate"] = found["endDate"] = entry["date"].iso()
     return found
 
 
 def read_span(source: Source) -> dict[str, str]:
-    """The options of JSON Resume's ``startDate`` and ``endDate``."""
-    return {"start": source.date("startDate"), "end": source.date("endDate")}
+    """The options of JSON Resume's ``startDate`` and ``endDate`` (and of
+    a ``date`` beyond its schema)."""
+    return {
+        "start": source.date("startDate"),
+        "end": source.date("endDate"),
+        "date": source.date("date"),
+    }
 
 
 def rendercv_dates(entry: model.Entry) -> dict[str, str]:
-    """RenderCV's dates of *entry*: a span as its start and end, a single
-    day, month or year (or a date as written) as its ``date``."""
-    when = entry["date"] if entry["date"] is not None else entry.start
-    if when is not None and (entry.start is None or entry.start == entry.end):
-        return {"date": when.iso()}
-    if entry.start is None:
+    """RenderCV's dates of *entry*: a span of calendar dates as its start
+    and end; one date, or dates written in words, as its ``date``, which
+    takes any text."""
+    start, end = entry.start, entry.end
+    if _words(entry) or entry["date"] is not None or (start and start == end):
+        return {"date": written(entry)}
+    if start is None:
         return {}
-    end = "present" if entry.end is None else entry.end.iso()
-    return {"start_date": entry.start.iso(), "end_date": end}
+    return {
+        "start_date": start.iso(),
+        "end_date": "present" if end is None else end.iso(),
+    }
 
 
 def place(location: str) -> dict[str, Any]:
