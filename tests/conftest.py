@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -96,6 +96,20 @@ class Build:
     toctree_includes: dict[str, list[str]]
     #: The CV's entries by id, as the cv domain recorded them.
     entries: dict[str, Entry]
+
+    def ordered(self) -> list[Entry]:
+        """The entries in the order the CV reads: pages as the tables of
+        contents give them from the first page, then lines."""
+        pages: list[str] = []
+        todo = ["index"]
+        while todo:
+            page = todo.pop(0)
+            if page not in pages:
+                pages.append(page)
+                todo[:0] = self.toctree_includes.get(page, [])
+        return sorted(
+            self.entries.values(), key=lambda e: (pages.index(e.docname), e.lineno)
+        )
 
 
 def build(
@@ -533,12 +547,21 @@ PRINTED = [
 ]
 
 
+class Printed(NamedTuple):
+    """A printed CV: the version's name ("" for the whole CV), the PDF, and
+    its paper."""
+
+    name: str
+    pdf: Path
+    paper: str
+
+
 @pytest.fixture(scope="session", params=PRINTED)
 def printed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[str, Path]:
+) -> Printed:
     """Every PDF the project builds, and every Word file as LibreOffice
-    prints it: (the variant or "", the PDF)."""
+    prints it."""
     _needs_poppler()
     name, papersize, builder = request.param
     if not name:
@@ -546,4 +569,4 @@ def printed(
     else:
         variant = fitted_variant(name, papersize, tmp_path_factory)
         built = variant.docx if builder == "docx" else variant.pdf
-    return name, office_pdf(built) if builder == "docx" else built
+    return Printed(name, office_pdf(built) if builder == "docx" else built, papersize)

@@ -11,18 +11,17 @@ analysis (its default parameters) and poppler's pdftotext.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+from test_variants import NOT_SYSTEMS, kept
 
-from conftest import Build, normalise, poppler
+from conftest import Build, Printed, fitted_variant, normalise, poppler
 from facts import ENTRY_HEADS
 
 #: The words résumé parsers look for in a section heading.
@@ -159,12 +158,21 @@ def test_every_entry_starts_a_block_with_its_dates(
         assert any(YEAR.search(text) for text in dated), line.text
 
 
-@pytest.fixture(scope="module")
-def highlights(cv_html: Build) -> list[list[str]]:
-    """Each entry's highlights, from the JSON Resume export."""
-    resume: dict[str, Any] = json.loads((cv_html.outdir / "resume.json").read_text())
-    entries = [*resume["work"], *resume["projects"]]
-    return [entry["highlights"] for entry in entries if entry.get("highlights")]
+def highlights(
+    printed: Printed, cv_html: Build, factory: pytest.TempPathFactory
+) -> list[list[str]]:
+    """The highlights of each entry the printed CV keeps, in the CV's order,
+    from what the CV and its versions declare, not from the PDF."""
+    entries = cv_html.ordered()
+    if not printed.name:
+        return [list(entry.highlights) for entry in entries if entry.highlights]
+    keep = kept(fitted_variant(printed.name, printed.paper, factory), cv_html.entries)
+    dropped = NOT_SYSTEMS if printed.name == "systems" else []
+    return [
+        [h for h in entry.highlights if not h.startswith(tuple(dropped))]
+        for entry in entries
+        if entry.id in keep and entry.highlights
+    ]
 
 
 def flowing(text: str) -> str:
@@ -174,16 +182,18 @@ def flowing(text: str) -> str:
 
 @pytest.mark.parametrize("mode", ["-raw", "-layout"])
 def test_each_highlight_is_one_paragraph_once_in_reading_order(
-    printed: tuple[str, Path], highlights: list[list[str]], mode: str
+    printed: Printed,
+    cv_html: Build,
+    tmp_path_factory: pytest.TempPathFactory,
+    mode: str,
 ) -> None:
-    text = flowing(poppler("pdftotext", mode, "-enc", "UTF-8", printed[1], "-"))
-    for entry in highlights:
-        # A version keeps some (test_variants.py says which); each it keeps
-        # reads as one paragraph, once, in order.
-        shown = [h for h in entry if not printed[0] or normalise(h) in text]
-        for highlight in shown:
+    """Each highlight the printed CV keeps (a version some: test_variants.py
+    says which) reads as one paragraph, once, in the CV's order."""
+    text = flowing(poppler("pdftotext", mode, "-enc", "UTF-8", printed.pdf, "-"))
+    for entry in highlights(printed, cv_html, tmp_path_factory):
+        for highlight in entry:
             assert text.count(normalise(highlight)) == 1, highlight
-        positions = [text.index(normalise(highlight)) for highlight in shown]
+        positions = [text.index(normalise(highlight)) for highlight in entry]
         assert positions == sorted(positions), entry
 
 

@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 import zipfile
 from dataclasses import dataclass
@@ -719,11 +720,20 @@ def test_rendercv_itself_reads_every_rendercv_yaml_written(
 # -- The wheel ------------------------------------------------------------------------
 
 
-def test_the_version_is_one() -> None:
-    """hatchling reads the version from __init__.py: the same string."""
-    pyproject = (ROOT / "_ext" / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'path = "sphinx_cv/__init__.py"' in pyproject
-    assert sphinx_cv.__version__.count(".") == 2
+def test_the_version_is_one(capsys: pytest.CaptureFixture[str]) -> None:
+    """The version the wheel gets (hatchling reads it from the file its
+    configuration names, as this does), the package's, the command's, and
+    the changelog's last release are one string."""
+    pyproject = tomllib.loads((ROOT / "_ext" / "pyproject.toml").read_text("utf-8"))
+    source = ROOT / "_ext" / pyproject["tool"]["hatch"]["version"]["path"]
+    [declared] = re.findall(r'^__version__ = "([^"]+)"$', source.read_text(), re.M)
+    assert re.fullmatch(r"\d+\.\d+\.\d+", declared)
+    assert sphinx_cv.__version__ == declared
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out.strip() == declared
+    changelog = (ROOT / "_ext" / "CHANGELOG.markdown").read_text(encoding="utf-8")
+    assert re.findall(r"^## (\d+\.\d+\.\d+) ", changelog, re.M)[0] == declared
 
 
 SHIPPED = [
