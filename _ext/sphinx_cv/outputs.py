@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sphinx_cv.i18n import _
+from sphinx_cv.printed.builder import PrintedBuilder
 from sphinx_cv.printed.markdown import MarkdownBuilder
 from sphinx_cv.printed.page import PageBuilder
 from sphinx_cv.printed.pdf import PDFBuilder
@@ -45,13 +46,18 @@ class Output:
     versions: bool = True
 
 
+def printed(builder: type[PrintedBuilder], label: str, full: bool = True) -> Output:
+    """The output of one of the package's builders, named as it names itself."""
+    return Output(builder.name, builder.suffix, label, builder, full=full)
+
+
 OUTPUTS = (
-    Output("pdf", "pdf", _("PDF"), PDFBuilder),
-    Output("docx", "docx", _("Word"), WordBuilder),
+    printed(PDFBuilder, _("PDF")),
+    printed(WordBuilder, _("Word")),
     Output("epub", "epub", _("ePub"), None, versions=False),
-    Output("onepage", "html", _("Web page"), PageBuilder, full=False),
-    Output("markdown", "md", _("Markdown"), MarkdownBuilder),
-    Output("plaintext", "txt", _("Plain text"), PlainTextBuilder),
+    printed(PageBuilder, _("Web page"), full=False),
+    printed(MarkdownBuilder, _("Markdown")),
+    printed(PlainTextBuilder, _("Plain text")),
 )
 
 #: Each output by its file's suffix.
