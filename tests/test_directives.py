@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -215,3 +216,18 @@ def test_a_date_in_words_is_shown_as_written_and_orders_nothing(
         "B.S. in Physics, State University",
         "Spring 2025 A Talk on Kernels",
     ]
+
+
+@pytest.mark.sphinx("html", testroot="written-dates")
+def test_json_ld_gives_a_role_its_calendar_dates_only(app: SphinxTestApp) -> None:
+    """schema.org's startDate and endDate take dates, and a Role has no
+    other property for one: a date in words is left out of the JSON-LD."""
+    app.build()
+    page = BeautifulSoup((app.outdir / "cv.html").read_text(), "html.parser")
+    script = page.find("script", type="application/ld+json")
+    person = json.loads(script.string)["mainEntity"]
+    [role] = person["worksFor"]
+    assert (role["roleName"], role["startDate"]) == ("Intern", "2020")
+    assert "endDate" not in role and "date" not in role
+    [degree] = person["alumniOf"]
+    assert set(degree) == {"@type", "roleName", "alumniOf"}

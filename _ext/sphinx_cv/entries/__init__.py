@@ -282,6 +282,18 @@ def rendercv_dates(entry: model.Entry) -> dict[str, str]:
     }
 
 
+def calendar(when: model.When | None) -> str:
+    """*when* as schema.org's dates take it (ISO 8601); "" for none, or for
+    a date written in words, which they do not take."""
+    return "" if when is None or isinstance(when, model.WrittenDate) else when.iso()
+
+
+def role_dates(entry: model.Entry) -> dict[str, str]:
+    """schema.org's ``startDate`` and ``endDate`` of a role: its calendar
+    dates (a Role has no property for a date in words)."""
+    return given({"startDate": calendar(entry.start), "endDate": calendar(entry.end)})
+
+
 def place(location: str) -> dict[str, Any]:
     """A schema.org place, where there is one."""
     return {"location": {"@type": "Place", "name": location}} if location else {}
@@ -313,7 +325,7 @@ def employee_role(
         organisation["department"] = {"@type": "Organization", "name": department}
     organisation |= place(entry["location"])
     found = {"@type": "EmployeeRole", "roleName": role, "worksFor": organisation}
-    return {"worksFor": [found | span(entry)]}
+    return {"worksFor": [found | role_dates(entry)]}
 
 
 # -- The registry ------------------------------------------------------------------

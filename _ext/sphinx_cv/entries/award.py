@@ -5,8 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx_cv import model
-from sphinx_cv.entries import Context, EntryType, Heading, JsonResume, RenderCV, Source
-from sphinx_cv.entries import given as _given
+from sphinx_cv.entries import (
+    Context,
+    EntryType,
+    Heading,
+    JsonResume,
+    RenderCV,
+    Source,
+    given,
+)
 from sphinx_cv.words import parted
 
 
@@ -15,11 +22,11 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 
 
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
-    given = entry.last_date
-    return _given(
+    last = entry.last_date
+    return given(
         {
             "title": entry["title"],
-            "date": given.iso() if given else "",
+            "date": last.iso() if last else "",
             "awarder": entry["organisation"],
             "summary": entry.summary,
         }

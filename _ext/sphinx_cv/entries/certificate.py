@@ -12,6 +12,7 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    calendar,
     given,
 )
 from sphinx_cv.markup import escape_markdown
@@ -59,8 +60,9 @@ def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
     }
     if entry["issuer"]:
         credential["recognizedBy"] = {"@type": "Organization", "name": entry["issuer"]}
-    if entry["date"] is not None:
-        credential["dateCreated"] = entry["date"].iso()
+    created = calendar(entry["date"])
+    if created:
+        credential["dateCreated"] = created
     if entry.url:
         credential["url"] = entry.url
     return {"hasCredential": [credential]}

@@ -16,6 +16,7 @@ from sphinx_cv.entries import (
     place,
     read_span,
     rendercv_dates,
+    role_dates,
     span,
 )
 from sphinx_cv.words import _, joined
@@ -108,7 +109,7 @@ def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
         "roleName": entry["degree"],
         "alumniOf": school | place(entry["location"]),
     }
-    return {"alumniOf": [role | span(entry)]}
+    return {"alumniOf": [role | role_dates(entry)]}
 
 
 TYPE = EntryType(
