@@ -243,6 +243,15 @@ class Unknown(TypeError):
         super().__init__(f"{type(writer).__name__} cannot write a {what}: {found!r}")
 
 
+def writer_of(writer: object, block: Block) -> Any:
+    """*writer*'s method for *block*, ``write_<its type>``: a writer with
+    none for it raises :class:`Unknown`, so that no block is ever dropped."""
+    method = getattr(writer, f"write_{type(block).__name__.lower()}", None)
+    if method is None:
+        raise Unknown(writer, block)
+    return method
+
+
 # -- Walking a document -----------------------------------------------------------
 
 

@@ -68,11 +68,8 @@ class MarkdownWriter:
         return "\n\n".join(b for b in blocks if b) + "\n"
 
     def block(self, block: d.Block) -> list[str]:
-        """*block* as paragraphs; one no method writes is an error."""
-        method = getattr(self, f"write_{type(block).__name__.lower()}", None)
-        if method is None:
-            raise d.Unknown(self, block)
-        written: list[str] = method(block)
+        """*block* as paragraphs."""
+        written: list[str] = d.writer_of(self, block)(block)
         return written
 
     def blocks(self, blocks: d.Blocks) -> list[str]:

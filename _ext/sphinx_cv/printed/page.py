@@ -82,11 +82,8 @@ class Writer:
         )
 
     def block(self, block: d.Block) -> str:
-        """*block* as HTML; one no method writes is an error, never dropped."""
-        method = getattr(self, f"write_{type(block).__name__.lower()}", None)
-        if method is None:
-            raise d.Unknown(self, block)
-        written: str = method(block)
+        """*block* as HTML."""
+        written: str = d.writer_of(self, block)(block)
         return written
 
     def write_section(self, block: d.Section) -> str:

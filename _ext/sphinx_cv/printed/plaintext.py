@@ -26,7 +26,7 @@ class PlainTextWriter(MarkdownWriter):
         return text
 
     def heading(self, level: int, text: str) -> str:
-        return text if level < 2 else text.upper() if level == 2 else text
+        return text.upper() if level == 2 else text
 
     def strong(self, text: str) -> str:
         return text

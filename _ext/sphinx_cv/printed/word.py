@@ -307,11 +307,7 @@ class _Writer:
         return paragraph
 
     def block(self, block: d.Block) -> None:
-        """Write *block*; one no method writes is an error, never dropped."""
-        method = getattr(self, f"write_{type(block).__name__.lower()}", None)
-        if method is None:
-            raise d.Unknown(self, block)
-        method(block)
+        d.writer_of(self, block)(block)
 
     def write_section(self, block: d.Section) -> None:
         level = block.level
