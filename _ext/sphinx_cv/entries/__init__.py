@@ -215,7 +215,9 @@ def dates(entry: model.Entry, context: Context) -> str:
 
 def given(values: Mapping[str, Any]) -> dict[str, Any]:
     """*values* less the empty ones: what a format writes."""
-    return {key: value for key, value in values.items() if value not in ("", None, [])}
+    return {
+        key: value for key, value in values.items() if value not in ("", None, [], {})
+    }
 
 
 def written(entry: model.Entry, present: str = "present") -> str:

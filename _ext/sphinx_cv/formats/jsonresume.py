@@ -231,14 +231,9 @@ def parse(text: str, path: Path) -> Draft:
 # -- Writing ------------------------------------------------------------------
 
 
-def _skills(cv: model.CV, context: entries.Context) -> list[dict[str, Any]]:
-    """The skills the CV lists (``cv:skill``); without any, the skills its
-    entries name, each with the spellings they use."""
-    listed = [
-        i for i in cv.items if entries.item_type(i).jsonresume.section == "skills"
-    ]
-    if listed:
-        return [entries.item_type(i).jsonresume.write(i, context) for i in listed]
+def _skills(cv: model.CV) -> list[dict[str, Any]]:
+    """For a CV that lists no skills (``cv:skill``): the skills its entries
+    name, each with the spellings they use."""
     return [
         {"name": name, "keywords": [s for s in used if s != name] or [name]}
         for name, used in cv.spellings.items()
@@ -253,7 +248,7 @@ def _publication(publication: model.Publication) -> dict[str, Any]:
         "url": publication.url,
         "summary": publication.summary,
     }
-    return {key: value for key, value in item.items() if value}
+    return entries.given(item)
 
 
 #: The schema the documents written follow (1.x keeps v1.0.0's address).
@@ -306,7 +301,8 @@ def write(cv: model.CV) -> dict[str, Any]:
         sections.setdefault(place_of.section, []).append(
             place_of.write(record, context)
         )
-    sections["skills"] = _skills(cv, context)  # the listed ones, or the entries'
+    if not sections["skills"]:
+        sections["skills"] = _skills(cv)
     publications = [_publication(p) for p in cv.publications]
     meta = {
         "canonical": cv.canonical,
@@ -316,9 +312,9 @@ def write(cv: model.CV) -> dict[str, Any]:
     before = list(ORDER[: ORDER.index("skills")])
     return {
         "$schema": SCHEMA,
-        "basics": {key: value for key, value in basics.items() if value},
+        "basics": entries.given(basics),
         **{name: sections.pop(name) for name in before},
         "publications": publications,
         **sections,
-        "meta": {key: value for key, value in meta.items() if value},
+        "meta": entries.given(meta),
     }
