@@ -537,28 +537,20 @@ def write(cv: model.CV) -> dict[str, Any]:
     out = _header(person) if person is not None else {}
     own = person.name if person is not None else ""
     sections = _Sections()
-    placed: set[str] = set()
+    records: list[model.Entry | model.Item] = [*cv.entries, *cv.items]
     for section in cv.sections:
-        for entry in cv.entries:
-            if entry.docname in section.docnames:
-                sections.put(section.title, _typed(entry, cv))
-                placed.add(entry.id)
-        for item in cv.items:
-            if item.docname in section.docnames:
-                sections.put(section.title, _typed(item, cv))
+        for record in records:
+            if record.docname in section.docnames:
+                sections.put(section.title, _typed(record, cv))
         if model.PUBLICATIONS in section.docnames:
             for publication in cv.publications:
                 sections.put(section.title, _publication(publication, own))
         for block in section.prose:
             for typed in _prose(block, section.title):
                 sections.put(section.title, typed)
-    for entry in cv.entries:
-        if entry.id not in placed:
-            typed = _typed(entry, cv)
-            sections.put(typed[1], typed)
-    for item in cv.items:
-        if cv.section_of(item.docname) is None:
-            typed = _typed(item, cv)
+    for record in records:
+        if cv.section_of(record.docname) is None:
+            typed = _typed(record, cv)
             sections.put(typed[1], typed)
     if cv.section_of(model.PUBLICATIONS) is None:
         for publication in cv.publications:
@@ -567,18 +559,12 @@ def write(cv: model.CV) -> dict[str, Any]:
         for skill, short_names in _skill_uses(cv).items():
             line = {"label": skill, "details": ", ".join(short_names)}
             sections.put("Skills", ("OneLineEntry", "Skills", line))
+    # An empty field RenderCV would read as given.
     out["sections"] = {
-        title: [_without_empty(item) for item in items]
+        title: [entries.given(i) if isinstance(i, dict) else i for i in items]
         for title, items in sections.items.items()
     }
     return {"cv": out}
-
-
-def _without_empty(item: Any) -> Any:
-    """An entry less its empty fields, which RenderCV reads as given."""
-    if isinstance(item, dict):
-        return {k: v for k, v in item.items() if v not in (None, "", [])}
-    return item
 
 
 def _skill_uses(cv: model.CV) -> dict[str, list[str]]:
