@@ -302,6 +302,10 @@ class Reader:
         text = self.text_of(where, item, key)
         return self.url((*where, key), text) if text else ""
 
+    def date(self, where: Where, item: dict[str, Any], key: str) -> str:
+        """The date at *key* of *item* as the model takes it; "" if none."""
+        return ItemSource(self, where, item, markdown=False).date(key)
+
     def entry(
         self,
         where: Where,

@@ -21,7 +21,6 @@ from sphinx_cv import entries, model
 from sphinx_cv.formats.draft import (
     Draft,
     InputError,
-    ItemSource,
     Publication,
     Reader,
     Where,
@@ -64,10 +63,6 @@ class _Reader(Reader):
             if not isinstance(item, dict):
                 raise self.fail((name, number), "must be an object")
         return [((name, number), item) for number, item in enumerate(value)]
-
-    def date(self, where: Where, item: dict[str, Any], key: str) -> str:
-        source = ItemSource(self, where, item, markdown=False)
-        return source.date(key)
 
     # -- sections --------------------------------------------------------------
 

@@ -30,7 +30,6 @@ from sphinx_cv.formats.draft import (
     Reader,
     Where,
     bib_date,
-    iso_date,
     locate,
     markdown_to_text,
     one_line,
@@ -178,12 +177,6 @@ class _Reader(Reader):
         super().__init__(path, text)
         self.cv = cv
         self.bib_keys: set[str] = set()
-
-    def date(self, where: Where, value: Any) -> str:
-        try:
-            return iso_date(value)
-        except ValueError as error:
-            raise self.fail(where, f"{error}{self.dates}") from None
 
     # -- the header --------------------------------------------------------------
 
@@ -353,9 +346,7 @@ class _Reader(Reader):
             "note": self.text_of(where, item, "summary"),
         }
         fields["url"] = self.url_of(where, item)
-        date = item.get("date")
-        if date not in (None, ""):
-            fields |= bib_date(self.date((*where, "date"), date))
+        fields |= bib_date(self.date(where, item, "date"))
         key = slug(
             f"{names[0].split()[-1] if names else ''} {fields.get('year', '')} {title}",
             self.bib_keys,
