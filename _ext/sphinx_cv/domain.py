@@ -17,7 +17,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from sphinx_cv import i18n, model
+from sphinx_cv import entries, model
 from sphinx_cv.diagnostics import warn
 from sphinx_cv.problems import Problem
 
@@ -77,8 +77,8 @@ class CVDomain(Domain):
 
     @property
     def entries(self) -> dict[str, model.Entry]:
-        entries: dict[str, model.Entry] = self.data["entries"]
-        return entries
+        found: dict[str, model.Entry] = self.data["entries"]
+        return found
 
     @property
     def skills_index_doc(self) -> str | None:
@@ -256,7 +256,7 @@ class CVDomain(Domain):
             entry = self.entries.get(target)
             if entry is None:
                 return None
-            return (entry.docname, entry.anchor, i18n.label(entry))
+            return (entry.docname, entry.anchor, entries.label(entry))
         index_doc = self.skills_index_doc
         aliases = self.env.config.cv_skill_aliases
         lookup: dict[str, str] = self.derive(
@@ -270,7 +270,14 @@ class CVDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for entry in self.entries.values():
-            yield (entry.id, i18n.label(entry), "entry", entry.docname, entry.anchor, 1)
+            yield (
+                entry.id,
+                entries.label(entry),
+                "entry",
+                entry.docname,
+                entry.anchor,
+                1,
+            )
         index_doc = self.skills_index_doc
         if index_doc is not None:
             for skill in self.skills():

@@ -45,24 +45,15 @@ def pgettext(context: str, message: str) -> str:
     return get_translator(CATALOG).pgettext(context, message)
 
 
-listed = words.listed
-parted = words.parted
-
-
 def context(config: Config) -> entries.Context:
     """How the entry types say dates, in the build's language and style."""
     return entries.Context(str(_(config.cv_date_format)), str(_(config.cv_present)))
 
 
-def label(entry: model.Entry) -> str:
-    """The entry's label in the build's language."""
-    return entries.label(entry)
-
-
 def short_labels(found: Iterable[model.Entry]) -> dict[str, str]:
     """The entries' brief names (:func:`sphinx_cv.entries.short_labels`) in
     the build's language."""
-    return entries.short_labels(found, str(_("{name} ({qualifier})")), parted())
+    return entries.short_labels(found, str(_("{name} ({qualifier})")))
 
 
 def page_translator(env: BuildEnvironment) -> Callable[[str], str]:

@@ -11,7 +11,7 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
-from sphinx_cv import downloads, entries, i18n, record
+from sphinx_cv import downloads, entries, i18n, record, words
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.formats import jsonld
 from sphinx_cv.i18n import _
@@ -35,7 +35,7 @@ def description(env: BuildEnvironment, docname: str) -> str:
     comma, semicolon = str(_(", ")), str(_("; "))
     if docname == env.config.root_doc:
         everything = domain.ordered()
-        studies = [i18n.label(e) for e in everything if entries.of(e).study][:1]
+        studies = [entries.label(e) for e in everything if entries.of(e).study][:1]
         # An employer is a position's brief name (its organisation).
         employers = list(
             dict.fromkeys(
@@ -43,7 +43,7 @@ def description(env: BuildEnvironment, docname: str) -> str:
             )
         )
         at = str(_(" and ")).join(
-            [i18n.listed(employers[:-1]), employers[-1]]
+            [words.listed(employers[:-1]), employers[-1]]
             if len(employers) > 1
             else employers
         )
@@ -56,14 +56,14 @@ def description(env: BuildEnvironment, docname: str) -> str:
         entry = own[0]
         position = entries.of(entry).position
         role = entry[position] if position else ""
-        what = comma.join(part for part in (role, i18n.label(entry)) if part)
+        what = comma.join(part for part in (role, entries.label(entry)) if part)
         dates = entries.dates(entry, i18n.context(env.config))
         return _sentence(f"{name}{_(': ')}{what}{comma}{dates}")
     listed = ""
     if shown:
-        listed = semicolon.join(i18n.label(e) for e in shown)
+        listed = semicolon.join(entries.label(e) for e in shown)
     elif docname in domain.data["skills_index_docs"]:
-        listed = i18n.listed(domain.skills())
+        listed = words.listed(domain.skills())
     if listed:
         text = _("{title} of {name}: {listed}")
         return _sentence(text.format(title=title, name=name, listed=listed))

@@ -61,7 +61,7 @@ def entry_reference(
     entry: Entry, docname: str, text: str = ""
 ) -> addnodes.pending_xref:
     """A link to *entry*, labelled with its short name unless *text* is given."""
-    text = text or i18n.label(entry)
+    text = text or entries.label(entry)
     xref = addnodes.pending_xref(
         "",
         refdomain="cv",
