@@ -22,6 +22,7 @@ from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
 from sphinx.util.tags import Tags
 
 from sphinx_cv.domain import CVDomain
+from sphinx_cv.furo import PRINT, draws_with_furo
 from sphinx_cv.printed.convert import convert
 from sphinx_cv.printed.page import Writer, print_style
 from sphinx_cv.site import ONE_PAGE, is_website
@@ -33,17 +34,6 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-
-#: What print leaves out of furo's page around the CV, and how it lets the
-#: CV take the page's width.
-FURO_PRINT = """
-  .sidebar-drawer, .toc-drawer, .mobile-header, .back-to-top, .theme-toggle-container,
-  .related-pages, .bottom-of-page, nav.cv-editions, .skip-to-content,
-  .content-icon-container { display: none !important; }
-  .page, .main, .content, .article-container, article[role="main"] {
-    display: block; margin: 0; padding: 0; width: auto; max-width: none;
-  }
-"""
 
 
 # -- cv.html, in every build of the site ------------------------------------------
@@ -125,10 +115,11 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     language = (app.config.language or "en").split("_")[0]
     body = Writer(pages, language).page(blocks)
     name = domain.person.name if domain.person else app.config.project
+    chrome = PRINT if draws_with_furo(app.builder) else ""
     context = {
         "title": html.escape(name),
         "body": f'<div class="cv-onepage">{body}</div>',
-        "metatags": f"<style>{minified(print_style(FURO_PRINT))}</style>\n",
+        "metatags": f"<style>{minified(print_style(chrome))}</style>\n",
         "sourcename": "",
         "meta": {},
     }

@@ -1,7 +1,7 @@
 """What sphinx-cv adds to furo, loaded only when furo draws the pages.
 
 sphinx-cv works under any theme. furo, the theme this CV is published in,
-gets three things more, which no other theme needs or could use:
+gets four things more, which no other theme needs or could use:
 
 - its navigation made once a build rather than once a page
   (:mod:`sphinx_cv.furo.navigation`), so that a site's build stays linear
@@ -10,7 +10,8 @@ gets three things more, which no other theme needs or could use:
   put through the catalog (:mod:`sphinx_cv.furo.words`), by the layer's
   ``templates/page.html``;
 - its sidebar's search form given the submit button it lacks
-  (``templates/sidebar/search.html``).
+  (``templates/sidebar/search.html``);
+- its page around ``cv.html`` left out when that is printed (:data:`PRINT`).
 
 The templates are the package's, so every project on furo gets them and
 needs no ``_templates`` of its own; a project's own ``templates_path``
@@ -29,6 +30,17 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+
+#: What printing ``cv.html`` leaves out of furo's page around the CV, and
+#: how it lets the CV take the page's width.
+PRINT = """
+  .sidebar-drawer, .toc-drawer, .mobile-header, .back-to-top, .theme-toggle-container,
+  .related-pages, .bottom-of-page, .skip-to-content,
+  .content-icon-container { display: none !important; }
+  .page, .main, .content, .article-container, article[role="main"] {
+    display: block; margin: 0; padding: 0; width: auto; max-width: none;
+  }
+"""
 
 #: The layer's templates: furo's page and its sidebar's search form.
 TEMPLATES = Path(__file__).with_name("templates")

@@ -229,7 +229,8 @@ def print_style(chrome: str = "") -> str:
 .cv-onepage .cv-entry-aside {{ margin-left: auto; }}
 @media print {{
   @page {{ margin: {look.top:g}cm {look.side:g}cm {look.bottom:g}cm; }}
-{hide}  html body .cv-onepage {{ font: {look.size:g}pt/{line} {fonts}; color: #000; }}
+{hide}  nav.cv-editions {{ display: none !important; }}
+  html body .cv-onepage {{ font: {look.size:g}pt/{line} {fonts}; color: #000; }}
   html body .cv-onepage :is(p, li, dt, dd, span) {{ font-size: {look.size:g}pt;
     line-height: {line}; }}
   html body .cv-onepage :is(h1, h2, h3) {{ font-family: inherit; }}
