@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sphinx_cv import entries, model, project
+from sphinx_cv import entries, project
 from sphinx_cv.formats import jsonresume, rendercv
-from sphinx_cv.formats.draft import Draft, DraftEntry, InputError
+from sphinx_cv.formats.draft import (
+    Draft,
+    DraftEntry,
+    InputError,
+    check_entry,
+    page_title,
+)
 
 
 def _example() -> Draft:
@@ -32,15 +38,9 @@ def _example() -> Draft:
             dict(kind.example),
             highlights=list(kind.example_body),
         )
-        record = model.Entry.of(
-            kind.name,
-            entry.id,
-            **{
-                name: model.FIELDS[name].parse(value)
-                for name, value in kind.example.items()
-            },
-        )
-        entry.title = entries.label(record, ": ")
+        problem, values = check_entry(entry)
+        assert not problem, f"cv:{kind.name}'s example: {problem}"
+        entry.title = page_title(entry, values)
         draft.section(title, folder).entries.append(entry)
     return draft
 

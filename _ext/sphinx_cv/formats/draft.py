@@ -145,6 +145,16 @@ def slug(text: str, taken: set[str], fallback: str = "entry") -> str:
     return model.parse_entry_id(candidate)
 
 
+def page_title(entry: DraftEntry, values: dict[str, Any]) -> str:
+    """The title of *entry*'s own page, from its parsed *values*
+    (``Acme: Kernel Team``), for a type whose entries get one; "" for any
+    other."""
+    kind = entries.TYPES[entry.type]
+    if not (isinstance(kind, entries.EntryType) and kind.own_page):
+        return ""
+    return escape(entries.label(model.Entry.of(entry.type, entry.id, **values), ": "))
+
+
 def check_entry(entry: DraftEntry) -> tuple[str, dict[str, Any]]:
     """What is wrong with *entry*'s options, as the directive would say, or
     an empty string; and the options, parsed."""
@@ -356,10 +366,7 @@ class Reader:
             return None
         if problem:
             raise self.fail(where, problem)
-        kind = entries.TYPES[entry.type]
-        if isinstance(kind, entries.EntryType) and kind.own_page:
-            record = model.Entry.of(entry.type, entry.id, **values)
-            entry.title = escape(entries.label(record, ": "))
+        entry.title = page_title(entry, values)
         return entry
 
 
