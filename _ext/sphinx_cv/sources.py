@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: The codec that reads a source in its encoding, a byte that is no
-#: character as U+FFFD: ``cv-lenient-`` and the source encoding's name.
+#: character as U+FFFD: ``cv_lenient_`` and the source encoding's name.
 LENIENT = "cv_lenient_"
 
 
