@@ -29,7 +29,8 @@ BAD_INPUT = {
     ),
     "bad-missing-option": (
         3,
-        "cv:work 'acme': missing required option :role: (position held) [cv.missing]",
+        "cv:work 'acme': needs one of :organisation: (employer, university or "
+        "body) or :role: (position held) [cv.missing]",
     ),
     "bad-date-month": (
         6,

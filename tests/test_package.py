@@ -246,15 +246,29 @@ def test_new_from_reports_what_it_could_not_import(
     """Each field not carried, or carried with a change, by name, with why
     no format could hold it: the samples' lists are this short."""
     assert from_json.printed.splitlines()[1:-1] == [
-        "Imported with a change, or where the exports do not read it:",
-        "  meta.canonical: the new site's own resume.json (from html_baseurl)",
+        "Carried with a change:",
+        f"  {JSON_RESUME}:{_line(JSON_RESUME, 'canonical')}: meta.canonical: "
+        "the new site's own resume.json (from html_baseurl)",
     ]
+    said = "RenderCV's settings for its own PDF"
     assert from_rendercv.printed.splitlines()[1:-1] == [
-        "Not imported (no place in the CV):",
-        "  design (RenderCV's settings for its own PDF)",
-        "  locale (RenderCV's settings for its own PDF)",
-        "  settings (RenderCV's settings for its own PDF)",
+        "Not read (another tool's settings):",
+        f"  {RENDERCV}:{_line(RENDERCV, 'design:')}: design: {said}",
+        f"  {RENDERCV}:{_line(RENDERCV, 'locale:')}: locale: {said}, but for its "
+        "language and word for present, which are read",
+        f"  {RENDERCV}:{_line(RENDERCV, 'settings:')}: settings: {said}",
     ]
+
+
+def _line(path: Path, text: str) -> int:
+    """The line (from 1) of *path* whose text starts with *text*, indented
+    or not: where a report names a field."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(
+        n
+        for n, line in enumerate(lines, 1)
+        if line.startswith(text) or line.strip().startswith(f'"{text}"')
+    )
 
 
 # -- Round trips ------------------------------------------------------------------
@@ -450,7 +464,8 @@ def test_an_award_month_that_reads_as_an_academic_year_is_named(
     text = f'{{"basics": {{"name": "A"}}, "awards": [{award}]}}'
     draft = jsonresume.parse(text, tmp_path / "r.json")
     assert draft.changed == [
-        "awards[0].date: the year only (the month reads as an academic year)"
+        f"{tmp_path / 'r.json'}:1: awards[0].date: the year only (the month "
+        "reads as an academic year)"
     ]
     assert [e.options["years"] for e in draft.entries()] == ["2011"]
 
@@ -563,16 +578,11 @@ PRINCETON = (
     "      - institution: Princeton University\n        area: Computer Science\n"
 )
 
-#: Each malformed file, and all that `new --from` says about it.
+#: Each file that is no CV at all, and all that `new --from` says about it.
 BAD = {
     "invalid.json": (
         '{\n  "basics": {"name": "A",}\n}\n',
         "{f}:2:26: not valid JSON: Expecting property name enclosed in double quotes",
-    ),
-    "baddate.json": (
-        '{"basics": {"name": "A"},\n "work": [{"name": "X", "position": "Y",\n'
-        '   "startDate": "2014-13-01"}]}\n',
-        "{f}:3: work[0].startDate: '2014-13-01' has no month 13: months run 01 to 12",
     ),
     "invalid.yaml": (
         "cv:\n  name: [John\n",
@@ -583,16 +593,10 @@ BAD = {
         "{f}:1: not a RenderCV input: it has no 'cv' mapping "
         "(RenderCV's files start with cv: name: ...)",
     ),
-    "baddate.yaml": (
-        PRINCETON + "        start_date: 2018-13\n",
-        "{f}:7: cv.sections.education[0].start_date: '2018-13' has no month 13: "
-        "months run 01 to 12; RenderCV takes YYYY-MM-DD, YYYY-MM, YYYY",
-    ),
-    "unknown.yaml": (
-        "cv:\n  name: John Doe\n  sections:\n    awards:\n"
-        "      - prize: Best Paper\n        year: 2020\n",
-        "{f}:5: cv.sections.awards[0]: not a RenderCV entry: its keys (prize, year) "
-        f"make none of RenderCV's entry types ({ENTRY_TYPES})",
+    "include.yaml": (
+        "cv:\n  name: John Doe\n  sections: !include sections.yaml\n",
+        "{f}:3: the tag !include is not YAML that RenderCV reads: "
+        "write the value itself",
     ),
 }
 
@@ -613,6 +617,51 @@ def test_bad_input_is_one_located_message_and_writes_nothing(
         "sphinx-cv: error: " + message.format(f=source) + "\n",
     )
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+#: Files with a value that cannot be carried, and what the report says of
+#: it: the rest is imported.
+LEFT_OUT = {
+    "baddate.json": (
+        '{"basics": {"name": "A"},\n "work": [{"name": "X", "position": "Y",\n'
+        '   "startDate": "2014-13-01"}]}\n',
+        "{f}:3: work[0].startDate: '2014-13-01' has no month 13: months run 01 to 12",
+        ":organisation: X",
+    ),
+    "baddate.yaml": (
+        PRINCETON + "        start_date: 2018-13-01\n",
+        "{f}:7: cv.sections.education[0].start_date: '2018-13-01' has no month 13: "
+        "months run 01 to 12",
+        ":organisation: Princeton University",
+    ),
+    "unknown.yaml": (
+        PRINCETON + "    awards:\n      - prize: Best Paper\n        year: 2020\n",
+        "{f}:8: cv.sections.awards[0]: not a RenderCV entry: its keys (prize, "
+        f"year) make none of RenderCV's entry types ({ENTRY_TYPES})",
+        ":organisation: Princeton University",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LEFT_OUT)
+def test_a_value_that_cannot_be_carried_is_named_and_the_rest_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The project is written; the report names the value with its file,
+    line and field; the exit status is 1, as something was not carried."""
+    text, message, kept = LEFT_OUT[name]
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    target = tmp_path / "out"
+    status, out, err = _new(target, capsys, "--from", str(source))
+    assert status == 1
+    assert out.splitlines()[1:3] == [
+        "Left out (no place in the CV):",
+        "  " + message.format(f=source),
+    ]
+    assert err == f"sphinx-cv: 1 value(s) of {source} left out: see above\n"
+    assert (target / "index.md").is_file()
+    assert kept in "".join(p.read_text("utf-8") for p in target.rglob("*.md"))
 
 
 def test_a_user_running_it_sees_the_message_and_no_traceback(tmp_path: Path) -> None:
@@ -857,8 +906,7 @@ def test_an_academics_sections_keep_their_own_titles(
     """Talks and grants are not filed under another section: each section
     of the file is a page of the CV under the file's own title, holding its
     entries, in the file's order."""
-    status, _, err = _new(tmp_path / "cv", capsys, "--from", str(ACADEMIC))
-    assert (status, err) == (0, "")
+    _new(tmp_path / "cv", capsys, "--from", str(ACADEMIC))
     index = (tmp_path / "cv" / "index.md").read_text(encoding="utf-8")
     toc = index.split(":caption: Curriculum vitae\n:hidden:\n\n")[1].split("```")[0]
     pages = toc.split()

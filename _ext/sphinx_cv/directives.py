@@ -43,6 +43,8 @@ class ValidatedDirective(SphinxDirective):
 
     #: The options it takes: (required, optional).
     fields: ClassVar[tuple[tuple[str, ...], tuple[str, ...]]]
+    #: Options of which it needs one at least (an employer or a role).
+    one_of: ClassVar[tuple[str, ...]] = ()
     #: Options of its own, besides the model's (a view's ``:entries:``).
     own_fields: ClassVar[dict[str, model.Field]] = {}
     #: Whether text may follow the options.
@@ -128,6 +130,13 @@ class ValidatedDirective(SphinxDirective):
                     self.lineno,
                 )
                 ok = False
+        if self.one_of and not any(name in options for name in self.one_of):
+            self._warn(
+                f"{who}: needs one of {entries.one_of(self.one_of)}",
+                Problem.MISSING,
+                self.lineno,
+            )
+            ok = False
         try:
             model.check_dates(fields)
         except ValueError as error:
@@ -154,6 +163,7 @@ class EntryDirective(ValidatedDirective):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         cls.fields = (cls.type.required, cls.type.optional)
+        cls.one_of = cls.type.one_of
         super().__init_subclass__(**kwargs)
 
     def run(self) -> list[nodes.Node]:

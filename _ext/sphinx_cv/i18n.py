@@ -46,8 +46,32 @@ def pgettext(context: str, message: str) -> str:
 
 
 def context(config: Config) -> entries.Context:
-    """How the entry types say dates, in the build's language and style."""
-    return entries.Context(str(_(config.cv_date_format)), str(_(config.cv_present)))
+    """How the entry types say dates, in the build's language and style:
+    ``cv_date_format`` as a catalog translates it, or, left as its English
+    default in a language no catalog translates it for, the language's own
+    way to say a month of a year (CLDR's, by Babel: ``enero de 2021``)."""
+    language = config.language or "en"
+    month_format = str(_(config.cv_date_format))
+    if month_format == ENGLISH_MONTHS and not language.startswith("en"):
+        month_format = month_pattern(language)
+    return entries.Context(month_format, str(_(config.cv_present)), language)
+
+
+#: ``cv_date_format``'s default, in English: the month's name and the year.
+ENGLISH_MONTHS = "%B %Y"
+
+
+def month_pattern(language: str) -> str:
+    """The CLDR pattern that says a month of a year in *language*
+    (``MMMM 'de' y``); the English default where Babel knows no such
+    language."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (ValueError, UnknownLocaleError):
+        return ENGLISH_MONTHS
+    return str(locale.datetime_skeletons["yMMMM"].pattern)
 
 
 def short_labels(found: Iterable[model.Entry]) -> dict[str, str]:

@@ -26,6 +26,22 @@ from sphinx_cv.problems import Problem
 
 PRESENT = "present"
 
+#: The months as BibTeX names them (its styles print them as words).
+MONTHS = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 #: What reads as a calendar date, right or wrong: digits and hyphens only
 #: (``2021-13`` is a mistake to report, ``Spring 2021`` a date as written).
@@ -66,13 +82,20 @@ class PartialDate:
                 raise ValueError(f"{text!r} has no day {day} in that month") from None
         return cls(year, month, day)
 
-    def format(self, month_format: str) -> str:
-        """Show the date with *month_format* (strftime, and ``%-m`` for the
-        month's number unpadded, as ``2021年2月`` has it), or as a bare year."""
+    def format(self, month_format: str, locale: str = "en") -> str:
+        """Show the date with *month_format*, or as a bare year. The format
+        is strftime's (and ``%-m`` for the month's number unpadded, as
+        ``2021年2月`` has it), or, without a ``%``, a CLDR pattern (``MMMM
+        'de' y``) that Babel says in the language *locale*."""
         if self.month is None:
             return str(self.year)
+        day = datetime.date(self.year, self.month, 1)
+        if "%" not in month_format:
+            from babel.dates import format_date
+
+            return str(format_date(day, month_format, locale=locale))
         month_format = month_format.replace("%-m", str(self.month))
-        return datetime.date(self.year, self.month, 1).strftime(month_format)
+        return day.strftime(month_format)
 
     def iso(self) -> str:
         """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as JSON Resume takes it."""
@@ -100,7 +123,7 @@ class WrittenDate:
 
     text: str
 
-    def format(self, month_format: str) -> str:
+    def format(self, month_format: str, locale: str = "en") -> str:
         return self.text
 
     def iso(self) -> str:
@@ -164,12 +187,12 @@ def academic_year_end(year: str) -> PartialDate:
     return PartialDate.parse(year)
 
 
-def show_year(year: str, month_format: str) -> str:
+def show_year(year: str, month_format: str, locale: str = "en") -> str:
     """An item of an award's years as shown: an academic year or a year as
     written, a date as the CV shows dates (its month)."""
     if is_academic_year(year):
         return year
-    return PartialDate.parse(year).format(month_format)
+    return PartialDate.parse(year).format(month_format, locale)
 
 
 # -- Text options --------------------------------------------------------------
@@ -250,23 +273,23 @@ _PHONE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
 
 
 def parse_phone(text: str) -> str:
-    """A telephone number as it is dialled: digits, spaces, + ( ) - .; as
-    a ``tel:`` address (RenderCV writes them so), the number it dials."""
-    text = " ".join(text.split())
-    text = re.sub(r"^tel:", "", text, flags=re.I)
-    if _PHONE.fullmatch(text) is None:
-        raise ValueError(
-            f"{text!r} is not a telephone number: use digits, spaces and + ( ) - ."
-        )
-    return text
+    """A telephone number as it is dialled (digits, spaces, + ( ) - .; as
+    a ``tel:`` address, as RenderCV writes them, the number it dials), or
+    words in its place ("Upon request"), shown as written and never linked."""
+    text = parse_text(text)
+    return re.sub(r"^tel:", "", text, flags=re.I)
+
+
+def dialable(phone: str) -> bool:
+    """Whether *phone* is a number to dial (a ``tel:`` link), not words."""
+    return _PHONE.fullmatch(phone) is not None
 
 
 def parse_country(text: str) -> str:
-    """A country as its ISO 3166-1 code of two letters (``US``, ``CN``)."""
-    text = text.strip()
-    if re.fullmatch(r"[A-Za-z]{2}", text) is None:
-        raise ValueError(f"{text!r} is not a country code: use two letters, as US")
-    return text.upper()
+    """A country as its ISO 3166-1 code of two letters (``US``, ``CN``), or
+    its name as written (``Switzerland``), which schema.org takes too."""
+    text = parse_text(text)
+    return text.upper() if re.fullmatch(r"[A-Za-z]{2}", text) else text
 
 
 def parse_email(text: str) -> str:
@@ -380,13 +403,17 @@ FIELDS: dict[str, Field] = {
         empty=(),
     ),
     "email": Field(parse_email, doc="e-mail address"),
-    "phone": Field(parse_phone, doc="telephone number, as dialled"),
+    "phone": Field(
+        parse_phone, doc="telephone number, as dialled (or words: Upon request)"
+    ),
     "label": _text("what the person is, in a few words (a headline)", False),
     "address": _text("street address", False),
     "postcode": _text("postal code", False),
     "city": _text("city", False),
     "region": _text("region, state or province", False),
-    "country": Field(parse_country, doc="country, as its ISO code of two letters"),
+    "country": Field(
+        parse_country, doc="country: its ISO code of two letters, or its name"
+    ),
     "links": Field(
         parse_links, doc="comma-separated 'Network label URL' items", empty=()
     ),
@@ -509,20 +536,27 @@ class Entry(Record):
         end = self.end.sort_key if isinstance(self.end, PartialDate) else (9999, 99, 99)
         return (start.sort_key, end)
 
-    def dates(self, month_format: str, present: str, separator: str = ", ") -> str:
-        """The entry's dates as shown in every output; an award's years
-        joined by *separator* (a translation's own, in a language that
-        joins lists with another mark)."""
+    def dates(
+        self,
+        month_format: str,
+        present: str,
+        separator: str = ", ",
+        locale: str = "en",
+    ) -> str:
+        """The entry's dates as shown in every output (in the language
+        *locale*, for a CLDR *month_format*); an award's years joined by
+        *separator* (a translation's own, in a language that joins lists
+        with another mark)."""
         if self["years"]:
             return separator.join(
-                show_year(year, month_format) for year in self["years"]
+                show_year(year, month_format, locale) for year in self["years"]
             )
         if self["date"] is not None:
-            return str(self["date"].format(month_format))
+            return str(self["date"].format(month_format, locale))
         if self.start is None:
-            return "" if self.end is None else self.end.format(month_format)
-        end = present if self.end is None else self.end.format(month_format)
-        start = self.start.format(month_format)
+            return "" if self.end is None else self.end.format(month_format, locale)
+        end = present if self.end is None else self.end.format(month_format, locale)
+        start = self.start.format(month_format, locale)
         return start if start == end else f"{start} \u2013 {end}"
 
 

@@ -15,7 +15,7 @@ import string
 import tempfile
 from pathlib import Path
 
-from sphinx_cv import entries
+from sphinx_cv import entries, model
 from sphinx_cv.formats.draft import (
     Draft,
     DraftEntry,
@@ -37,7 +37,7 @@ def directive(entry: DraftEntry) -> str:
     if entry.summary:
         body.append(entry.summary)
     if entry.highlights:
-        body.append("\n".join(f"- {h}" for h in entry.highlights))
+        body.append("\n".join("- " + h.replace("\n", "\n  ") for h in entry.highlights))
     if body:
         lines += ["", "\n\n".join(body)]
     lines.append(":::")
@@ -96,9 +96,10 @@ def _folder(section: DraftSection) -> dict[str, str]:
     return files
 
 
-def _page(section: DraftSection) -> str:
+def _page(section: DraftSection, prefix: str = "") -> str:
     """A section as one page: its prose, its entries and items, its
-    publications."""
+    publications (numbered after *prefix*, which tells the numbers of one
+    list of publications from another's)."""
     parts = [_heading(section.title)]
     if section.entries and not section.text:
         # A label for the list: the page keeps its heading in print, where
@@ -108,8 +109,10 @@ def _page(section: DraftSection) -> str:
         parts.append(section.text)
     parts += [directive(entry) for entry in section.entries]
     if section.publications:
-        lines = [f"- {p.line} {{cite:p}}`{p.key}`" for p in section.publications]
-        parts += ["\n".join(lines), "```{bibliography}\n```"]
+        # Each listed once, by its key: the bibliography is the list.
+        keys = "\n".join(p.key for p in section.publications)
+        head = ":filter: False" + (f"\n:labelprefix: {prefix}" if prefix else "")
+        parts.append(f"```{{bibliography}}\n{head}\n\n{keys}\n```")
     return "\n\n".join(parts) + "\n"
 
 
@@ -122,7 +125,9 @@ def pages(draft: Draft) -> dict[str, str]:
             files |= _folder(section)
             toc.append(f"{section.name}/index")
         else:
-            files[f"{section.name}.md"] = _page(section)
+            lists = [s for s in draft.sections if s.publications]
+            prefix = "" if section not in lists[1:] else f"{lists.index(section)}-"
+            files[f"{section.name}.md"] = _page(section, prefix)
             toc.append(section.name)
     if any("skills" in entry.options for entry in draft.entries()):
         files["skills-index.md"] = (
@@ -152,11 +157,22 @@ def pages(draft: Draft) -> dict[str, str]:
 _BIB_SPECIAL = re.compile(r"([{}\\])")
 
 
+def _bib_value(name: str, value: str) -> str:
+    """A field's value as BibTeX writes it: a month by its name; a title
+    braced twice, so that the style keeps its capitals as written."""
+    value = _BIB_SPECIAL.sub("", value)
+    if name == "month" and value.isdigit() and 1 <= int(value) <= 12:
+        return model.MONTHS[int(value) - 1]
+    if name == "title":
+        return f"{{{{{value}}}}}"
+    return f"{{{value}}}"
+
+
 def bibtex(publication: Publication) -> str:
     """One BibTeX entry; braces and backslashes in values are dropped, as
     BibTeX would read them as markup."""
     fields = ",\n".join(
-        f"  {name} = {{{_BIB_SPECIAL.sub('', value)}}}"
+        f"  {name} = {_bib_value(name, value)}"
         for name, value in publication.fields.items()
     )
     return f"@{publication.type}{{{publication.key},\n{fields}\n}}\n"
@@ -170,6 +186,11 @@ def fixed_files(draft: Draft, package: str) -> dict[str, str]:
         "project": json.dumps(draft.name, ensure_ascii=False),
         "basename": named(draft.name),
         "version": json.dumps(draft.settings.get("version", "1.0")),
+        "language": json.dumps(draft.settings.get("language", "en")),
+        "present": json.dumps(
+            draft.settings.get("present", "Present"), ensure_ascii=False
+        ),
+        "pages": draft.settings.get("pages", "0"),
         "today": (
             f"\n# When the CV was last changed, as its source said.\ntoday = "
             f"{json.dumps(today)}"

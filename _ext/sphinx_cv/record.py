@@ -5,8 +5,9 @@ what the formats write is read here from the environment: the first page's
 own paragraphs (the summary), the sections as the author made them (each
 page of the first page's table of contents, with its title and the pages
 under it, and the prose of a page that holds no entries), and the
-publications, the bibliography entries cited on the page ``publications``
-(the page ``sphinx-cv new`` writes for them), in the order it cites them;
+publications, the bibliography entries cited or listed by key on the page
+``publications`` (the page ``sphinx-cv new`` writes for them), in the order
+it gives them;
 entries cited elsewhere (sources, such as this CV's) are not publications.
 :func:`cv` makes the one :class:`~sphinx_cv.model.CV` that the exports and
 the JSON-LD both write, once a build.
@@ -27,8 +28,16 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: BibTeX's months by their names' first three letters (its macros say
+#: them in English: "May", "December").
+_MONTHS = {name: number for number, name in enumerate(model.MONTHS, 1)}
+
+
 def _date(fields: Any) -> model.PartialDate | None:
     parts = [fields.get(key, "") for key in ("year", "month", "day")]
+    month = str(parts[1])
+    if month and not month.isdigit():
+        parts[1] = str(_MONTHS.get(month[:3].casefold(), ""))
     iso = "-".join(f"{int(p):02d}" if n else p for n, p in enumerate(parts) if p)
     try:
         return model.PartialDate.parse(iso) if iso else None
@@ -46,6 +55,13 @@ def publications(env: BuildEnvironment) -> tuple[model.Publication, ...]:
         for ref in getattr(cite, "citation_refs", [])
         if ref.docname == model.PUBLICATIONS
         for target in ref.targets
+    ]
+    # And those its bibliographies list by key, uncited.
+    cited += [
+        key
+        for where, bibliography in getattr(cite, "bibliographies", {}).items()
+        if where.docname == model.PUBLICATIONS
+        for key in bibliography.keys
     ]
     entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
     found = []
@@ -68,9 +84,12 @@ def publications(env: BuildEnvironment) -> tuple[model.Publication, ...]:
         found.append(
             model.Publication(
                 key=key,
-                title=fields.get("title", ""),
+                # Braces keep a title's capitals from the style: not text.
+                title=fields.get("title", "").replace("{", "").replace("}", ""),
                 authors=authors,
-                venue=fields.get("journal", "") or fields.get("publisher", ""),
+                venue=fields.get("journal", "")
+                or fields.get("howpublished", "")
+                or fields.get("publisher", ""),
                 date=_date(fields),
                 url=fields.get("url", ""),
                 doi=fields.get("doi", ""),

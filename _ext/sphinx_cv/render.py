@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx_design.icons import create_icon_node, get_octicon
 
-from sphinx_cv import entries, i18n
+from sphinx_cv import entries, i18n, model
 from sphinx_cv.i18n import _
 
 if TYPE_CHECKING:
@@ -156,6 +156,11 @@ def render_item(item: Item, body: list[nodes.Node]) -> nodes.Element:
     return line
 
 
+def _dialled(phone: str) -> str:
+    """The ``tel:`` link of a number; none for words (Upon request)."""
+    return f"tel:{phone.replace(' ', '')}" if model.dialable(phone) else ""
+
+
 def render_contacts(person: Person) -> nodes.container:
     """The contact line: e-mail, then each link, with icons where known.
 
@@ -165,7 +170,7 @@ def render_contacts(person: Person) -> nodes.container:
     line = nodes.paragraph()
     items = [
         ("place", _("Location"), person.place, ""),
-        ("phone", _("Phone"), person.phone, f"tel:{person.phone.replace(' ', '')}"),
+        ("phone", _("Phone"), person.phone, _dialled(person.phone)),
         ("email", _("E-mail"), person.email, f"mailto:{person.email}"),
     ]
     items = [item for item in items if item[2]]

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from anyascii import anyascii
+
 from sphinx_cv.diagnostics import warn
 from sphinx_cv.problems import Problem
 
@@ -127,8 +129,11 @@ def filename(config: Config, person: str = "") -> str:
 
 
 def named(name: str) -> str:
-    """The files of the CV of the person *name*: ``ada-lovelace-cv``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") + "-cv"
+    """The files of the CV of the person *name*: ``ada-lovelace-cv``, in
+    ASCII by transliteration (``mariano-martin-fresno-cv``,
+    ``lukasz-nowak-cv`` for Łukasz Nowak), so that every system can hold them."""
+    ascii_name = anyascii(name).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") + "-cv"
 
 
 def check_variants(config: Config, where: str) -> None:

@@ -50,6 +50,12 @@ def parser() -> argparse.ArgumentParser:
         help="fill it from a JSON Resume (.json) or RenderCV (.yaml) file",
     )
     start.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the CV's language (conf.py's language: de, pt_BR); by default "
+        "the source's (RenderCV's locale), else en",
+    )
+    start.add_argument(
         "--package",
         default=f"sphinx-cv=={__version__}",
         help="how requirements.txt names sphinx-cv (default: %(default)s); "

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from sphinx_cv import entries, project
+from sphinx_cv import entries, i18n, project
 from sphinx_cv.formats import jsonresume, rendercv
 from sphinx_cv.formats.draft import (
     Draft,
@@ -27,6 +28,7 @@ def _example() -> Draft:
             "GitHub you https://github.com/you",
         ],
         intro="One paragraph on who you are and what you do.",
+        settings={"pages": "2"},
     )
     for kind in entries.ENTRY_TYPES.values():
         if kind.example is None:
@@ -58,24 +60,44 @@ def read(path: Path) -> Draft:
 
 
 def report(draft: Draft) -> str:
-    """What the import could not carry, or carried with a change."""
+    """What the import left out, carried with a change, or did not read as
+    another tool's own; each with its file, line and field."""
     lines = []
-    if draft.unmapped:
-        lines.append("Not imported (no place in the CV):")
-        lines += [f"  {name}" for name in draft.unmapped]
-    if draft.changed:
-        lines.append("Imported with a change, or where the exports do not read it:")
-        lines += [f"  {name}" for name in draft.changed]
+    for title, found in (
+        ("Left out (no place in the CV):", draft.unmapped),
+        ("Carried with a change:", draft.changed),
+        ("Not read (another tool's settings):", draft.ignored),
+    ):
+        if found:
+            lines += [title, *(f"  {line}" for line in found)]
     return "\n".join(lines)
 
 
 def new(args: argparse.Namespace) -> int:
+    """Write the project; exit 1, with the project written, if something of
+    the source could not be carried."""
     source: Path | None = args.source
     draft = read(source) if source is not None else _example()
+    if args.language:
+        draft.settings["language"] = args.language
+    language = draft.settings.get("language", "en")
+    if not (language.startswith("en") or (i18n.LOCALE / language).is_dir()):
+        draft.changed.append(
+            f"language {language}: dates are said in it (Babel's CLDR data); "
+            "the extension's own few words (headings it adds, Present) stay "
+            "English, as it has no catalog for it: set cv_present in conf.py"
+        )
     written = project.write(draft, args.directory, args.package)
     print(f"{args.directory}: a new CV project of {len(written)} files")
     summary = report(draft)
     if summary:
         print(summary)
     print(f"Next: cd {args.directory} && make html")
+    if draft.unmapped:
+        print(
+            f"sphinx-cv: {len(draft.unmapped)} value(s) of {source} left out: "
+            "see above",
+            file=sys.stderr,
+        )
+        return 1
     return 0

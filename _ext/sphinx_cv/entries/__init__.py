@@ -68,6 +68,8 @@ class Context:
 
     date_format: str = "%B %Y"
     present: str = "Present"
+    #: The build's language, in which a CLDR date format is said.
+    locale: str = "en"
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,9 @@ class Type:
     #: written, and its body; a type without one is not in a new project.
     example: Mapping[str, str] | None = None
     example_body: tuple[str, ...] = ()
+    #: Optional options of which one at least must be given: a position
+    #: held is named by its employer, its role, or both.
+    one_of: tuple[str, ...] = ()
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -167,8 +172,17 @@ class ItemType(Type):
 def label(entry: model.Entry, separator: str | None = None) -> str:
     """A short name for links to *entry*, its parts joined by *separator*
     (the build's language's, by default)."""
-    parts = [str(entry[name]) for name in of(entry).label if entry[name]]
+    kind = of(entry)
+    parts = [str(entry[name]) for name in kind.label if entry[name]]
+    if not parts and kind.position and entry[kind.position]:
+        # Named by what the person was, where nothing else names it.
+        parts = [str(entry[kind.position])]
     return (words.parted() if separator is None else separator).join(parts)
+
+
+def one_of(names: Iterable[str]) -> str:
+    """``:organisation: (employer, ...) or :role: (position held)``."""
+    return " or ".join(f":{name}: ({model.FIELDS[name].doc})" for name in names)
 
 
 def heading(entry: model.Entry, context: Context) -> Heading:
@@ -206,7 +220,10 @@ def short_labels(
 def dates(entry: model.Entry, context: Context) -> str:
     """The entry's dates in the words of the build's language."""
     return entry.dates(
-        context.date_format, context.present, words.pgettext("list", ", ")
+        context.date_format,
+        context.present,
+        words.pgettext("list", ", "),
+        context.locale,
     )
 
 
@@ -269,6 +286,17 @@ def read_span(source: Source) -> dict[str, str]:
     }
 
 
+def read_list(source: Source, key: str) -> str:
+    """The list at *key* as a comma-separated option: a keyword that holds
+    commas (``"HTML5, HTML"``) is the several it names, shown as written."""
+    found = source.strings(key)
+    if any("," in text for text in found):
+        source.note(key, "an item holding commas, read as the items it names")
+    return ", ".join(
+        part.strip() for text in found for part in text.split(",") if part.strip()
+    )
+
+
 def rendercv_dates(entry: model.Entry) -> dict[str, str]:
     """RenderCV's dates of *entry*: a span of calendar dates as its start
     and end; one date, or dates written in words, as its ``date``, which
@@ -306,7 +334,7 @@ def occupation(entry: model.Entry) -> dict[str, list[Any]]:
     Occupation, named by the role, described by the entry's label."""
     found: dict[str, Any] = {
         "@type": "Occupation",
-        "name": entry["role"],
+        "name": entry["role"] or label(entry),
         "description": label(entry),
     }
     if entry["location"]:

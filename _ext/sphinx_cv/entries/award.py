@@ -12,12 +12,15 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    dates,
     given,
 )
 from sphinx_cv.words import parted
 
 
 def heading(entry: model.Entry, context: Context) -> Heading:
+    if not entry["organisation"]:
+        return Heading(entry["title"])
     return Heading(entry["organisation"], after=f"{parted()}{entry['title']}")
 
 
@@ -46,13 +49,13 @@ def from_jsonresume(source: Source) -> dict[str, str]:
 
 
 def to_rendercv(entry: model.Entry, context: Context) -> dict[str, str]:
-    when = entry.dates(context.date_format, context.present)
+    when = dates(entry, context)
     parts = (entry["organisation"], entry["title"], when)
     return {"bullet": ", ".join(part for part in parts if part)}
 
 
 def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
-    said = f"{entry['title']}, {entry['organisation']}"
+    said = ", ".join(part for part in (entry["title"], entry["organisation"]) if part)
     if whole and entry["years"]:
         said += f" ({', '.join(entry['years'])})"
     return {"award": [said]}
@@ -61,8 +64,8 @@ def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
 TYPE = EntryType(
     name="award",
     doc="an honour: its title, who gave it, and the academic years",
-    required=("organisation", "title"),
-    optional=("years", "url", "tags"),
+    required=("title",),
+    optional=("organisation", "years", "url", "tags"),
     heading=heading,
     label=("title", "organisation"),
     section=("honors", "Honors and awards"),

@@ -13,6 +13,7 @@ from sphinx_cv.entries import (
     RenderCV,
     Source,
     calendar,
+    dates,
     given,
 )
 from sphinx_cv.markup import escape_markdown
@@ -48,7 +49,7 @@ def from_jsonresume(source: Source) -> dict[str, str]:
 def to_rendercv(entry: model.Entry, context: Context) -> dict[str, str]:
     name = escape_markdown(entry["name"])
     named = f"[{name}]({entry.url})" if entry.url else name
-    when = entry.dates(context.date_format, context.present)
+    when = dates(entry, context)
     parts = (named, escape_markdown(entry["issuer"]), when)
     return {"bullet": ", ".join(part for part in parts if part)}
 

@@ -24,7 +24,7 @@ from sphinx_cv.words import _, joined
 
 def heading(entry: model.Entry, context: Context) -> Heading:
     expected = entry["expected"]
-    when = expected.format(context.date_format) if expected else ""
+    when = expected.format(context.date_format, context.locale) if expected else ""
     second = joined(
         entry["degree"],
         entry["advisor"] and _("advisor: {name}").format(name=entry["advisor"]),
@@ -79,7 +79,8 @@ def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
     if entry["courses"]:
         notes.append(f"Courses: {'; '.join(entry['courses'])}")
     if entry["expected"]:
-        notes.append(f"Expected {entry['expected'].format(context.date_format)}")
+        expected = entry["expected"].format(context.date_format, context.locale)
+        notes.append(f"Expected {expected}")
     return given(
         {
             "institution": entry["organisation"],
@@ -115,8 +116,9 @@ def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
 TYPE = EntryType(
     name="education",
     doc="a degree: institution, degree, dates, advisor, score, courses",
-    required=("organisation", "degree"),
+    required=("organisation",),
     optional=(
+        "degree",
         "location",
         "start",
         "end",

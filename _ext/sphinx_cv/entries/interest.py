@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx_cv import model
-from sphinx_cv.entries import Context, ItemType, JsonResume, RenderCV, Source, given
+from sphinx_cv.entries import (
+    Context,
+    ItemType,
+    JsonResume,
+    RenderCV,
+    Source,
+    given,
+    read_list,
+)
 from sphinx_cv.words import _, listed
 
 
@@ -19,11 +27,7 @@ def to_jsonresume(item: model.Item, context: Context) -> dict[str, Any]:
 
 
 def from_jsonresume(source: Source) -> dict[str, str]:
-    keywords = source.strings("keywords")
-    return {
-        "name": source.text("name"),
-        "keywords": ", ".join(" ".join(k.replace(",", " ").split()) for k in keywords),
-    }
+    return {"name": source.text("name"), "keywords": read_list(source, "keywords")}
 
 
 def to_rendercv(item: model.Item, context: Context) -> dict[str, str]:

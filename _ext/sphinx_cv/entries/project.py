@@ -13,6 +13,7 @@ from sphinx_cv.entries import (
     RenderCV,
     Source,
     given,
+    read_list,
     read_span,
     rendercv_dates,
     span,
@@ -47,18 +48,15 @@ def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
 
 
 def from_jsonresume(source: Source) -> dict[str, str]:
-    keywords = source.strings("keywords")
-    if any("," in keyword for keyword in keywords):
-        source.note("keywords", "a comma in a keyword, which parts skills, a space")
     return {
         "name": source.text("name"),
         # Roles part at semicolons: a role may hold a comma.
-        "role": "; ".join(source.strings("roles")),
+        "role": "; ".join(source.strings("roles")) or source.text("position"),
         "entity": source.text("entity"),
         "kind": source.text("type"),
         **read_span(source),
         "url": source.url("url"),
-        "skills": ", ".join(" ".join(k.replace(",", " ").split()) for k in keywords),
+        "skills": read_list(source, "keywords"),
     }
 
 

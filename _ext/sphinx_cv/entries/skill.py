@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx_cv import model
-from sphinx_cv.entries import Context, ItemType, JsonResume, RenderCV, Source, given
+from sphinx_cv.entries import (
+    Context,
+    ItemType,
+    JsonResume,
+    RenderCV,
+    Source,
+    given,
+    read_list,
+)
 from sphinx_cv.words import _, listed
 
 
@@ -21,13 +29,10 @@ def to_jsonresume(item: model.Item, context: Context) -> dict[str, Any]:
 
 
 def from_jsonresume(source: Source) -> dict[str, str]:
-    keywords = source.strings("keywords")
-    if any("," in keyword for keyword in keywords):
-        source.note("keywords", "a comma in a keyword, which parts them, a space")
     return {
         "name": source.text("name"),
         "level": source.text("level"),
-        "keywords": ", ".join(" ".join(k.replace(",", " ").split()) for k in keywords),
+        "keywords": read_list(source, "keywords"),
     }
 
 

@@ -35,7 +35,7 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 def _position(entry: model.Entry) -> str:
     """What no interchange format has: a teaching position as a position
     held, its course after its role."""
-    return f"{entry['role']}, {entry['course']}"
+    return ", ".join(part for part in (entry["role"], entry["course"]) if part)
 
 
 def _held(entry: model.Entry) -> tuple[str, str]:
@@ -85,8 +85,9 @@ def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
 TYPE = EntryType(
     name="teaching",
     doc="a teaching position: role, course, institution, dates",
-    required=("role", "course"),
+    required=("course",),
     optional=(
+        "role",
         "organisation",
         "instructor",
         "location",

@@ -21,6 +21,8 @@ from sphinx_cv.entries import (
 
 
 def heading(entry: model.Entry, context: Context) -> Heading:
+    if not entry["organisation"]:
+        return Heading(entry["role"], place=entry["location"])
     return Heading(
         entry["organisation"], subtitle=entry["role"], place=entry["location"]
     )
@@ -71,8 +73,9 @@ def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
 TYPE = EntryType(
     name="volunteer",
     doc="unpaid service: organisation, role, place and dates",
-    required=("organisation", "role"),
-    optional=("location", "start", "end", *model.COMMON),
+    required=(),
+    one_of=("organisation", "role"),
+    optional=("organisation", "role", "location", "start", "end", *model.COMMON),
     heading=heading,
     label=("organisation", "role"),
     position="role",

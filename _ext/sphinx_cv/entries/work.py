@@ -24,7 +24,10 @@ from sphinx_cv.words import _
 
 def heading(entry: model.Entry, context: Context) -> Heading:
     role, team = entry["role"], entry["team"]
-    at = _("{role} at {team}").format(role=role, team=team) if team else role
+    at = _("{role} at {team}").format(role=role, team=team) if role and team else ""
+    at = at or role or team
+    if not entry["organisation"]:
+        return Heading(at, place=entry["location"])
     return Heading(entry["organisation"], subtitle=at, place=entry["location"])
 
 
@@ -59,7 +62,7 @@ def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
     return given(
         {
             "company": entry["organisation"],
-            "position": f"{role} at {team}" if team else role,
+            "position": f"{role} at {team}" if role and team else role or team,
             "location": entry["location"],
             **rendercv_dates(entry),
             "summary": entry.summary,
@@ -81,8 +84,17 @@ def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
 TYPE = EntryType(
     name="work",
     doc="a position held: employer, role, team, place and dates",
-    required=("organisation", "role"),
-    optional=("team", "location", "start", "end", *model.COMMON),
+    required=(),
+    one_of=("organisation", "role"),
+    optional=(
+        "organisation",
+        "role",
+        "team",
+        "location",
+        "start",
+        "end",
+        *model.COMMON,
+    ),
     heading=heading,
     label=("organisation", "team"),
     short="organisation",

@@ -30,7 +30,7 @@ def write(
     if person is not None:
         about["name"] = person.name
         about["sameAs"] = [link.url for link in person.links]
-        if person.phone:
+        if model.dialable(person.phone):
             about["telephone"] = person.phone
         address = {
             "streetAddress": person.address,

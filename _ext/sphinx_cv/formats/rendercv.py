@@ -30,7 +30,8 @@ from sphinx_cv.formats.draft import (
     Reader,
     Where,
     bib_date,
-    locate,
+    html_to_markdown,
+    is_empty,
     markdown_to_text,
     one_line,
     slug,
@@ -65,6 +66,9 @@ NETWORKS = {
     "x": "https://x.com/{}",
     "bluesky": "https://bsky.app/profile/{}",
     "leetcode": "https://leetcode.com/u/{}",
+    "whatsapp": "https://wa.me/{}",
+    "reddit": "https://reddit.com/user/{}",
+    "imdb": "https://imdb.com/name/{}",
 }
 
 
@@ -171,7 +175,6 @@ def _common(source: entries.Source) -> dict[str, str]:
 
 class _Reader(Reader):
     root: Where = ("cv",)
-    dates = "; RenderCV takes YYYY-MM-DD, YYYY-MM, YYYY"
 
     def __init__(self, path: Path, text: str, cv: dict[str, Any]) -> None:
         super().__init__(path, text)
@@ -184,140 +187,138 @@ class _Reader(Reader):
         name = self.text_of((), self.cv, "name")
         if not name:
             raise self.fail(("name",), "a CV needs the person's name")
-        self.draft.name = name
-        email = self.text_of((), self.cv, "email")
-        if email:
-            try:
-                self.draft.email = model.parse_email(email)
-            except ValueError as error:
-                raise self.fail(("email",), str(error)) from None
+        self.draft.name = markdown_to_text(name)[0]
+        self.draft.email = self.email_of((), self.cv)
         for key in ("phone", "location"):
             value = self.text_of((), self.cv, key)
             if value:
                 self.draft.contact[key] = self.checked_value((key,), key, value)
-        website = self.text_of((), self.cv, "website")
+        website = self.url_of((), self.cv, "website")
         if website:
-            self.draft.links.append(
-                f"Website {model.short_address(website)} "
-                f"{self.url(('website',), website)}"
-            )
+            self.draft.links.append(f"Website {model.short_address(website)} {website}")
         networks = self.cv.get("social_networks") or []
-        if not isinstance(networks, list):
-            raise self.fail(("social_networks",), "must be a list")
-        for number, network in enumerate(networks):
+        for number, network in enumerate(
+            networks if isinstance(networks, list) else []
+        ):
             where: Where = ("social_networks", number)
             if not isinstance(network, dict):
-                raise self.fail(where, "must be a mapping of network and username")
+                self.left_out(where, "not a network and a username")
+                continue
             site, user = (
                 self.text_of(where, network, "network"),
                 self.text_of(where, network, "username"),
             )
-            pattern = NETWORKS.get(site.casefold())
-            if pattern is None or not user:
-                self.draft.unmapped.append(
-                    f"{self.dotted(where)} (no address known for {site!r})"
-                )
+            address = profile(site, user)
+            if not address:
+                self.left_out(where, f"no address known for {site!r}")
                 continue
-            self.draft.links.append(
-                f"{''.join(site.split())} {user} {pattern.format(user)}"
-            )
+            address = self.url((*where, "username"), address)
+            if not address:
+                continue
+            self.draft.links.append(f"{''.join(site.split())} {user} {address}")
+            self.rest(where, network, {"network", "username"})
         headline = self.text_of((), self.cv, "headline")
         if headline:
             self.draft.contact = {"label": headline, **self.draft.contact}
-        self.rest(
-            (),
-            self.cv,
-            {"name", "email", "phone", "location", "website", "social_networks"}
-            | {"headline", "sections"},
-        )
+        used = {"name", "email", "phone", "location", "website", "social_networks"}
+        self.rest((), self.cv, used | {"headline", "sections", *SETTINGS})
 
     # -- sections ------------------------------------------------------------------
 
     def sections(self) -> None:
         sections = self.cv.get("sections") or {}
         if not isinstance(sections, dict):
-            raise self.fail(
-                ("sections",), "must map section titles to lists of entries"
-            )
+            self.left_out(("sections",), "not a mapping of titles to entries")
+            return
         for key, items in sections.items():
             where: Where = ("sections", str(key))
             if not isinstance(items, list):
-                raise self.fail(where, "must be a list of entries")
-            kinds = {entry_type(item) for item in items}
+                items = [items]
+            known = []
             for number, item in enumerate(items):
-                if entry_type(item) is None:
+                if entry_type(item) is not None:
+                    known.append((number, item))
+                elif not is_empty(item):
                     keys = (
                         ", ".join(map(str, item))
                         if isinstance(item, dict)
                         else type(item).__name__
                     )
-                    raise self.fail(
+                    self.left_out(
                         (*where, number),
                         f"not a RenderCV entry: its keys ({keys}) make none of "
                         f"RenderCV's entry types ({', '.join(TYPES)}, TextEntry)",
                     )
-            if len(kinds) > 1:
-                raise self.fail(
-                    where,
-                    f"mixes entry types ({', '.join(sorted(map(str, kinds)))}): "
-                    "RenderCV takes one type a section",
-                )
-            kind = next(iter(kinds), None) or "TextEntry"
-            self.section(str(key), items, kind)
+            self.section(str(key), known)
 
-    def section(self, key: str, items: list[Any], kind: str) -> None:
-        """One section, under its own title: its entries read by the type
-        that reads RenderCV's *kind*, or as Markdown."""
+    def section(self, key: str, items: list[tuple[int, Any]]) -> None:
+        """One section, under its own title: each entry read by the type
+        that reads its RenderCV type, or as Markdown."""
         where: Where = ("sections", key)
-        name = model.PUBLICATIONS if kind == "PublicationEntry" else key
+        kinds = [entry_type(item) or "TextEntry" for _, item in items]
+        publications = kinds and all(kind == "PublicationEntry" for kind in kinds)
+        name = model.PUBLICATIONS if publications else key
         section = self.draft.section(section_title(key), name)
-        reader = READERS.get(kind)
-        if kind == "PublicationEntry":
-            for number, item in enumerate(items):
-                self.publication((*where, number), item, section)
-        elif reader is not None and (kind != "OneLineEntry" or _skills(key, items)):
-            read = reader.rendercv.read
-            assert read is not None
-            for number, item in enumerate(items):
-                entry = self.entry(
-                    (*where, number), item, reader, read, body="summary",
-                    markdown=True, common=_common,
-                )  # fmt: skip
-                if entry is not None:
-                    section.entries.append(entry)
-        else:
-            section.text = self.markdown(where, kind, items)
+        texts: list[str] = []
+        for kind in dict.fromkeys(kinds):
+            mine = [
+                (n, item)
+                for (n, item), k in zip(items, kinds, strict=True)
+                if k == kind
+            ]
+            reader = READERS.get(kind)
+            if kind == "PublicationEntry":
+                for number, item in mine:
+                    self.publication((*where, number), item, section)
+            elif reader is not None and (
+                kind != "OneLineEntry" or _skills(key, [i for _, i in mine])
+            ):
+                read = reader.rendercv.read
+                assert read is not None
+                for number, item in mine:
+                    entry = self.entry(
+                        (*where, number), item, reader, read, body="summary",
+                        markdown=True, common=_common,
+                    )  # fmt: skip
+                    if entry is not None:
+                        section.entries.append(entry)
+            else:
+                texts.append(self.markdown(where, kind, mine))
+        section.text = "\n\n".join(text for text in texts if text)
         if not (section.entries or section.text or section.publications):
             self.draft.sections.remove(section)
+            self.kept(where, "empty: no section made of it")
 
-    def markdown(self, where: Where, kind: str, items: list[Any]) -> str:
-        """A section of text, bullet, numbered, reversed-numbered or one-line
-        entries as the Markdown the exports read back: paragraphs, a list,
-        a list marked ``{.reversed}``, a definition list."""
+    def markdown(self, where: Where, kind: str, items: list[tuple[int, Any]]) -> str:
+        """Text, bullet, numbered, reversed-numbered or one-line entries as
+        the Markdown the exports read back: paragraphs, a list, a list
+        marked ``{.reversed}``, a definition list (a date beside it kept
+        after its details)."""
         if kind == "TextEntry":
-            return "\n\n".join(one_line(item) for item in items)
+            return "\n\n".join(html_to_markdown(str(item).strip()) for _, item in items)
         keys = {
             "OneLineEntry": {"label", "details"},
             "BulletEntry": {"bullet"},
             "NumberedEntry": {"number"},
             "ReversedNumberedEntry": {"reversed_number"},
         }[kind]
-        for number, item in enumerate(items):
-            self.rest((*where, number), item, keys)
+        texts = []
+        for number, item in items:
+            at = (*where, number)
+            # A date beside them (beyond RenderCV's schema), as written.
+            when = self.text_of(at, item, "date")
+            texts.append([self.text_of(at, item, key) for key in sorted(keys)] + [when])
+            self.rest(at, item, keys | {"date"})
         if kind == "OneLineEntry":
             lines = [
-                (
-                    self.text_of((*where, n), item, "label"),
-                    self.text_of((*where, n), item, "details"),
-                )
-                for n, item in enumerate(items)
+                f"{label}\n: {details}" + (f" ({when})" if when else "")
+                for details, label, when in texts
             ]
-            return "\n\n".join(f"{label}\n: {details}" for label, details in lines)
-        [key] = keys
-        texts = [self.text_of((*where, n), item, key) for n, item in enumerate(items)]
+            return "\n\n".join(lines)
+        lines = [text + (f" ({when})" if when else "") for text, when in texts]
         if kind == "BulletEntry":
-            return "\n".join(f"- {text}" for text in texts)
-        numbered = "\n".join(f"{n}. {text}" for n, text in enumerate(texts, 1))
+            return "\n".join(f"- {text}" for text in lines)
+        numbered = "\n".join(f"{n}. {text}" for n, text in enumerate(lines, 1))
         if kind == "ReversedNumberedEntry":
             return f"{{.reversed}}\n{numbered}"
         return numbered
@@ -326,22 +327,17 @@ class _Reader(Reader):
         self, where: Where, item: dict[str, Any], section: DraftSection
     ) -> None:
         title = self.text_of(where, item, "title")
-        authors = item.get("authors") or []
-        if not isinstance(authors, list):
-            raise self.fail((*where, "authors"), "must be a list of names")
+        authors = self.strings(where, item, "authors")
         names = [markdown_to_text(one_line(a))[0] for a in authors]
         # The exports set the CV's own person in italics, as RenderCV's
         # examples do; other Markdown has no place in BibTeX.
         own = f"*{self.draft.name}*"
         if any(markdown_to_text(a)[0] != a for a in map(one_line, authors) if a != own):
-            self.draft.changed.append(
-                f"{self.dotted((*where, 'authors'))}: "
-                "Markdown emphasis dropped in BibTeX"
-            )
+            self.kept((*where, "authors"), "Markdown emphasis dropped in BibTeX")
         fields = {
             "title": markdown_to_text(title)[0],
             "author": " and ".join(names),
-            "journal": self.text_of(where, item, "journal"),
+            "journal": markdown_to_text(self.text_of(where, item, "journal"))[0],
             "doi": self.text_of(where, item, "doi"),
             "note": self.text_of(where, item, "summary"),
         }
@@ -353,34 +349,113 @@ class _Reader(Reader):
             "publication",
         )
         section.publications.append(
-            Publication(key, "article", {k: v for k, v in fields.items() if v}, title)
-        )
+            Publication(
+                # A journal's article, or else a work of its own (a preprint).
+                key,
+                "article" if fields["journal"] else "misc",
+                {k: v for k, v in fields.items() if v},
+                markdown_to_text(title)[0],
+            )
+        )  # fmt: skip
         self.rest(
             where,
             item,
             {"title", "authors", "journal", "doi", "summary", "url", "date"},
         )
 
-    def read(self) -> Draft:
+    def locale(self, data: dict[str, Any]) -> None:
+        """The CV's language, and its word for an end to come, from
+        RenderCV's ``locale`` (or 1.x's ``locale_catalog``), wherever the
+        file puts it."""
+        for key in ("locale", "locale_catalog"):
+            found = data.get(key, self.cv.get(key))
+            if not isinstance(found, dict):
+                continue
+            place: Where = (key,) if key in self.cv else ()
+            language = str(found.get("language") or "")
+            if language:
+                code = language_code(language)
+                if code is None:
+                    unknown = f"{language!r} is no language Babel knows"
+                    self.left_out((*place, "language"), unknown)
+                else:
+                    self.draft.settings["language"] = code
+            present = one_line(found.get("present") or "")
+            if present:
+                self.draft.settings["present"] = present
+                self.still.add(present.casefold())
+
+    def read(self, data: dict[str, Any]) -> Draft:
+        self.locale(data)
         self.person()
         self.sections()
         return self.draft
 
 
+def profile(network: str, user: str) -> str:
+    """The address of *user*'s profile on *network*, as RenderCV links it;
+    "" where it does not know one."""
+    name = network.casefold()
+    if not user:
+        return ""
+    if name == "mastodon":
+        account, _, host = user.lstrip("@").partition("@")
+        return f"https://{host}/@{account}" if host else ""
+    if name == "whatsapp":
+        user = re.sub(r"\D", "", user)
+    pattern = NETWORKS.get(name)
+    return pattern.format(user) if pattern else ""
+
+
+def language_code(text: str) -> str | None:
+    """The language *text* names, as Sphinx's ``language`` takes it (a
+    code, ``pt``), from a code (``ko``, ``pt-BR``) or an English name
+    (``portuguese``), by Babel's CLDR data; None if it names none."""
+    from babel import Locale, UnknownLocaleError
+
+    text = text.strip()
+    try:
+        return str(Locale.parse(text.replace("-", "_")))
+    except (ValueError, UnknownLocaleError):
+        pass
+    names = {name.casefold(): code for code, name in Locale("en").languages.items()}
+    return names.get(text.casefold())
+
+
 #: RenderCV's settings for its own PDF, beside the CV: 2.x's, and 1.x's
-#: (``locale_catalog``).
+#: (``locale_catalog``); some files put them under ``cv``.
 SETTINGS = ("design", "locale", "settings", "rendercv_settings", "locale_catalog")
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML as RenderCV's files are read, with dates kept as written: a
+    date YAML cannot make (``2025-13-01``) is then reported as a date."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rule) for tag, rule in found if tag != "tag:yaml.org,2002:timestamp"]
+    for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read(path: Path) -> Draft:
-    """The RenderCV input at *path* as a Draft; an InputError names the file,
-    the line and the field of the first problem."""
+    """The RenderCV input at *path* as a Draft; an InputError names the file
+    and the line of what makes it no RenderCV input at all."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot be read: {error}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark
+        line = f":{mark.line + 1}" if mark is not None else ""
+        tag = re.search(r"tag '([^']+)'", str(error.problem))
+        what = f"the tag {tag[1]}" if tag else "a value"
+        raise InputError(
+            f"{path}{line}: {what} is not YAML that RenderCV reads: "
+            "write the value itself"
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -391,17 +466,26 @@ def read(path: Path) -> Draft:
             f"{path}:1: not a RenderCV input: it has no 'cv' mapping "
             "(RenderCV's files start with cv: name: ...)"
         )
+    reader = _Reader(path, text, data["cv"])
+    draft = reader.read(data)
+    top = Reader(path, text)
+    top.draft = draft
     for key in data:
-        if key != "cv" and key not in SETTINGS:
-            raise InputError(
-                f"{path}:{locate(text, (key,)) or 1}: not a RenderCV input: "
-                f"unknown top-level key {key!r}"
-            )
-    draft = _Reader(path, text, data["cv"]).read()
-    for key in SETTINGS:
-        if data.get(key):
-            draft.unmapped.append(f"{key} (RenderCV's settings for its own PDF)")
+        if key in SETTINGS:
+            top.ignored((key,), _settings(key))
+        elif key != "cv":
+            top.left_out((key,), "not part of a RenderCV input")
+    for key in data["cv"]:
+        if key in SETTINGS:
+            reader.ignored((key,), f"{_settings(key)}; RenderCV reads them beside cv")
     return draft
+
+
+def _settings(key: str) -> str:
+    said = "RenderCV's settings for its own PDF"
+    if key.startswith("locale"):
+        return f"{said}, but for its language and word for present, which are read"
+    return said
 
 
 # -- Writing ------------------------------------------------------------------
