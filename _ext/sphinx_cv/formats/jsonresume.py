@@ -137,7 +137,7 @@ class _Reader(Reader):
         if not isinstance(value, list):
             self.left_out((name,), "not a list of objects")
             return []
-        found = []
+        found: list[tuple[Where, dict[str, Any]]] = []
         for number, item in enumerate(value):
             if isinstance(item, str) and name in NAMED and item.strip():
                 item = {NAMED[name]: item}
@@ -335,12 +335,12 @@ class _Reader(Reader):
         ):
             self.named_lists(name, value, title)
             return
-        section = like(items)
-        if section == "publications":
+        schema = like(items)
+        if schema == "publications":
             self.publications(name, title)
-        elif section is not None:
-            self.kept((name,), f"a section of its own, read as the schema's {section}")
-            self.section(name, READERS[section], title)
+        elif schema is not None:
+            self.kept((name,), f"a section of its own, read as the schema's {schema}")
+            self.section(name, READERS[schema], title)
         else:
             self.left_out((name,), "not a section the CV can read")
 
@@ -350,14 +350,11 @@ class _Reader(Reader):
         kind = entries.TYPES["skill"]
         found = []
         for key, keywords in value.items():
-            item = {"name": title_of(key), "keywords": keywords}
-            entry = self.checked(
-                (name, key),
-                DraftEntry(kind.name, "", {
-                    "name": escape(item["name"]),
-                    "keywords": ", ".join(one_line(k) for k in keywords),
-                }),
-            )  # fmt: skip
+            options = {
+                "name": escape(title_of(key)),
+                "keywords": ", ".join(one_line(k) for k in keywords),
+            }
+            entry = self.checked((name, key), DraftEntry(kind.name, "", options))
             if entry is not None:
                 found.append(entry)
         self.kept((name,), "an object of lists, one skill each, named by its key")
