@@ -725,9 +725,12 @@ def split_degree(degree: str) -> tuple[str, str]:
     return study, area
 
 
-def join_degree(study: str, area: str) -> str:
-    """The degree a type and an area make: the inverse of split_degree."""
-    return f"{study} in {area}" if study and area else study or area
+def join_degree(study: str, area: str, language: str = "en") -> str:
+    """The degree a type and an area make: the inverse of split_degree; in
+    a language other than English, the two parted by a comma ("Licence,
+    Informatique"), which reads in any."""
+    joiner = " in " if language.startswith("en") else ", "
+    return f"{study}{joiner}{area}" if study and area else study or area
 
 
 #: The page whose citations are the CV's publications (``sphinx-cv new``

@@ -40,6 +40,9 @@ class Source(Protocol):
     """An item of another format (JSON Resume's, RenderCV's) as a type reads
     it: each key read is marked as carried over, the rest reported."""
 
+    #: The CV's language, as Sphinx's ``language`` names it.
+    language: str
+
     def text(self, key: str) -> str:
         """The text at *key*, on one line; "" if there is none."""
 

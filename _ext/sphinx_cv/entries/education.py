@@ -60,7 +60,9 @@ def from_jsonresume(source: Source) -> dict[str, str]:
         source.note("courses", "a semicolon in a course, which parts them, is a comma")
     return {
         "organisation": source.text("institution"),
-        "degree": model.join_degree(source.text("studyType"), source.text("area")),
+        "degree": model.join_degree(
+            source.text("studyType"), source.text("area"), source.language
+        ),
         **read_span(source),
         "location": source.text("location"),
         "advisor": source.text("advisor"),
@@ -97,7 +99,9 @@ def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
 def from_rendercv(source: Source) -> dict[str, str]:
     return {
         "organisation": source.text("institution"),
-        "degree": model.join_degree(source.text("degree"), source.text("area")),
+        "degree": model.join_degree(
+            source.text("degree"), source.text("area"), source.language
+        ),
     }
 
 

@@ -663,6 +663,7 @@ class ItemSource:
         self.used: set[str] = set()
         #: Prose found where a value was expected (a link for a date).
         self.extra: list[str] = []
+        self.language = reader.draft.settings.get("language", "en")
 
     def text(self, key: str) -> str:
         self.used.add(key)
