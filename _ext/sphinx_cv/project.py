@@ -178,6 +178,24 @@ def bibtex(publication: Publication) -> str:
     return f"@{publication.type}{{{publication.key},\n{fields}\n}}\n"
 
 
+def _written(code: str) -> str:
+    """*code* as Docutils writes its words (contents, notes) in it: where
+    it knows the language only in one country's variant (Portuguese as
+    pt_BR), that variant, so that a strict build has nothing to warn of."""
+    import pkgutil
+
+    import docutils.languages
+
+    known = {m.name for m in pkgutil.iter_modules(docutils.languages.__path__)}
+    if code.casefold() in known:
+        return code
+    variants = sorted(name for name in known if name.startswith(f"{code.casefold()}_"))
+    if len(variants) == 1:
+        language, _, country = variants[0].partition("_")
+        return f"{language}_{country.upper()}"
+    return code
+
+
 def fixed_files(draft: Draft, package: str) -> dict[str, str]:
     """The files every project has, from the templates."""
     today = draft.settings.get("today")
@@ -186,7 +204,7 @@ def fixed_files(draft: Draft, package: str) -> dict[str, str]:
         "project": json.dumps(draft.name, ensure_ascii=False),
         "basename": named(draft.name),
         "version": json.dumps(draft.settings.get("version", "1.0")),
-        "language": json.dumps(draft.settings.get("language", "en")),
+        "language": json.dumps(_written(draft.settings.get("language", "en"))),
         "present": json.dumps(
             draft.settings.get("present", "Present"), ensure_ascii=False
         ),

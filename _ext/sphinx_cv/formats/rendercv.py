@@ -419,24 +419,6 @@ def language_code(text: str) -> str | None:
     except (ValueError, UnknownLocaleError):
         names = {name.casefold(): c for c, name in Locale("en").languages.items()}
         code = names.get(text.casefold())
-    return None if code is None else _written(code)
-
-
-def _written(code: str) -> str:
-    """*code* as Docutils writes its words (contents, notes) in it: where
-    it knows the language only in one country's variant (Portuguese as
-    pt_BR), that variant, so that a strict build has nothing to warn of."""
-    import pkgutil
-
-    import docutils.languages
-
-    known = {m.name for m in pkgutil.iter_modules(docutils.languages.__path__)}
-    if code.casefold() in known:
-        return code
-    variants = sorted(name for name in known if name.startswith(f"{code.casefold()}_"))
-    if len(variants) == 1:
-        language, _, country = variants[0].partition("_")
-        return f"{language}_{country.upper()}"
     return code
 
 
