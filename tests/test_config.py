@@ -52,6 +52,15 @@ BAD = {
         "'Libertinus Serif'",
         "must be a list, not 'Libertinus Serif'",
     ),
+    "cv_author_names": (
+        "['A. Lovelace', '']",
+        "must list names as your publications write them, such as ['A. Lovelace']",
+    ),
+    "cv_et_al": ("-1", "must be 0 (no limit) or more"),
+    "cv_publication_numbers": (
+        "'reversed'",
+        "'reversed' is no way to number: use 'up' (1, 2...) or 'down' (... 2, 1)",
+    ),
     "cv_pdf_template": (
         "'cv.tex'",
         "must name a Typst file (.typ), relative to conf.py",

@@ -55,8 +55,8 @@ BAD_INPUT = {
     "bad-timeline-kind": (
         4,
         "cv:timeline: :entries: 'jobs' is not a type of entry: use work, "
-        "education, volunteer, project, teaching, award, certificate, entry "
-        "[cv.value]",
+        "education, volunteer, project, teaching, award, certificate, talk, "
+        "grant, student, service, entry [cv.value]",
     ),
     "bad-url": (
         6,
@@ -159,7 +159,11 @@ def test_the_timeline_lists_entries_newest_first(entries_html: BeautifulSoup) ->
         for item in entries_html.select("ul.cv-timeline > li")
     ]
     assert items == [
+        "May 2023 Schedulers in Practice",
+        "2022 \u2013 Present Journal of Kernels, Reviewer",
+        "2022 \u2013 2024 Fast Kernels for Small Boards",
         "March 2021 Certified Kubernetes Administrator, The Linux Foundation",
+        "2021 \u2013 2023 B. Student, M.S. in Computer Engineering",
         "August 2020 \u2013 December 2020 Teaching Assistant, CS101 - Programming",
         "June 2020 \u2013 December 2020 Acme Corp., Kernel Team",
         "2018-19, 2019-20 Dean's List, State University",

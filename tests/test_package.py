@@ -181,6 +181,7 @@ LAYOUT = [
     "honors.md",
     "index.md",
     "projects",
+    "publications.md",
     "references.bib",
     "requirements.txt",
     "skills-index.md",
@@ -196,6 +197,15 @@ def test_new_writes_the_layout_of_this_cv_and_builds_strictly(fresh: Imported) -
     assert fresh.warnings == ""
     assert (fresh.outdir / "resume.json").is_file()
     assert (fresh.outdir / "_static" / "sphinx-cv.css").is_file()
+    # The example publication, listed from references.bib with its anchor,
+    # the person's name set apart, its title as written, its link.
+    listed = (fresh.outdir / "publications.html").read_text(encoding="utf-8")
+    assert '<span id="yourname-2024-example"></span>' in listed
+    assert (
+        "<strong>Your Name</strong> and Another Author. An Example Article. "
+        "<em>Journal of Examples</em>, 2024. "
+        '<a class="reference external" href="https://example.com/article">'
+    ) in listed
 
 
 @needs_data

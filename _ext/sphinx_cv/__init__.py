@@ -26,6 +26,7 @@ from sphinx_cv.i18n import setup_i18n
 from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.onepage import setup_onepage
 from sphinx_cv.outputs import setup_outputs
+from sphinx_cv.publications import setup_publications
 from sphinx_cv.sitemap import setup_sitemap
 from sphinx_cv.sources import setup_sources
 from sphinx_cv.tags import setup_tags
@@ -73,6 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_onepage(app)
     setup_metadata(app)
     setup_sources(app)
+    setup_publications(app)
     setup_sitemap(app)
     setup_tags(app)
     setup_catalogs(app)

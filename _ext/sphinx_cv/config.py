@@ -113,6 +113,18 @@ def _fonts(value: list[Any]) -> str:
     return "must list font family names, such as ['Libertinus Serif']"
 
 
+def _numbers(value: str) -> str:
+    if value in ("up", "down"):
+        return ""
+    return f"{value!r} is no way to number: use 'up' (1, 2...) or 'down' (... 2, 1)"
+
+
+def _names(value: list[Any]) -> str:
+    if all(isinstance(name, str) and name.strip() for name in value):
+        return ""
+    return "must list names as your publications write them, such as ['A. Lovelace']"
+
+
 def _template(value: str) -> str:
     if value and Path(value).suffix != ".typ":
         return "must name a Typst file (.typ), relative to conf.py"
@@ -188,6 +200,23 @@ VALUES: dict[str, Value] = {
         "machine lacks are passed over",
         _fonts,
         rebuild="",
+    ),
+    "cv_author_names": Value(
+        [],
+        "your name as your publications write it, set apart among their "
+        "authors; empty: the person's surname and first initial",
+        _names,
+    ),
+    "cv_et_al": Value(
+        10,
+        "the most authors a publication names before et al. (yours kept in "
+        "view); 0 names all",
+        _pages,
+    ),
+    "cv_publication_numbers": Value(
+        "up",
+        "how lists of publications are numbered: up (1, 2...) or down (..., 2, 1)",
+        _numbers,
     ),
     "cv_pdf_template": Value(
         "", "a Typst template of the project's own, for the PDF", _template, rebuild=""

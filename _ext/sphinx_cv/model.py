@@ -373,6 +373,10 @@ FIELDS: dict[str, Field] = {
     "kind": _text("what sort of project"),
     "entity": _text("the body it was done for or with"),
     "issuer": _text("who issued it"),
+    "event": _text("the event it was given at: a conference, a seminar"),
+    "funder": _text("who funded it"),
+    "amount": _text("how much, as written (EUR 120,000)", translatable=False),
+    "placement": _text("where the student went next"),
     "location": _text("city and country"),
     "start": _date("when it began: YYYY, YYYY-MM, or as written (Spring 2020)"),
     "end": _date(
@@ -733,8 +737,7 @@ def join_degree(study: str, area: str, language: str = "en") -> str:
     return f"{study}{joiner}{area}" if study and area else study or area
 
 
-#: The page whose citations are the CV's publications (``sphinx-cv new``
-#: writes it); a bibliography cited elsewhere lists sources.
+#: The page ``sphinx-cv new`` writes the CV's publications on.
 PUBLICATIONS = "publications"
 
 
@@ -751,6 +754,23 @@ class Publication:
     url: str = ""
     doi: str = ""
     summary: str = ""
+    #: Its BibTeX type (article, inproceedings, phdthesis, software...).
+    kind: str = "misc"
+    #: Its arXiv identifier, if any.
+    arxiv: str = ""
+    #: The person's own names among its authors, as written there.
+    own: tuple[str, ...] = ()
+    #: The page that lists it: its section's.
+    docname: str = ""
+
+    @property
+    def address(self) -> str:
+        """Where to read it: its DOI's address, its own, or its arXiv page."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.url:
+            return self.url
+        return f"https://arxiv.org/abs/{self.arxiv}" if self.arxiv else ""
 
 
 @dataclass(frozen=True)

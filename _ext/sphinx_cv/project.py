@@ -96,10 +96,11 @@ def _folder(section: DraftSection) -> dict[str, str]:
     return files
 
 
-def _page(section: DraftSection, prefix: str = "") -> str:
+def _page(section: DraftSection, prefix: str | None = None) -> str:
     """A section as one page: its prose, its entries and items, its
-    publications (numbered after *prefix*, which tells the numbers of one
-    list of publications from another's)."""
+    publications: all of ``references.bib`` where it is the one list
+    (*prefix* None), else each by its key, numbered after *prefix*, which
+    tells the numbers of one list from another's."""
     parts = [_heading(section.title)]
     if section.entries and not section.text:
         # A label for the list: the page keeps its heading in print, where
@@ -108,8 +109,10 @@ def _page(section: DraftSection, prefix: str = "") -> str:
     if section.text:
         parts.append(section.text)
     parts += [directive(entry) for entry in section.entries]
-    if section.publications:
-        # Each listed once, by its key: the bibliography is the list.
+    if section.publications and prefix is None:
+        parts.append("```{bibliography}\n:all:\n```")
+    elif section.publications:
+        # Each listed once, by its key.
         keys = "\n".join(p.key for p in section.publications)
         head = ":filter: False" + (f"\n:labelprefix: {prefix}" if prefix else "")
         parts.append(f"```{{bibliography}}\n{head}\n\n{keys}\n```")
@@ -126,7 +129,9 @@ def pages(draft: Draft) -> dict[str, str]:
             toc.append(f"{section.name}/index")
         else:
             lists = [s for s in draft.sections if s.publications]
-            prefix = "" if section not in lists[1:] else f"{lists.index(section)}-"
+            prefix = None if len(lists) == 1 else ""
+            if section in lists[1:]:
+                prefix = f"{lists.index(section)}-"
             files[f"{section.name}.md"] = _page(section, prefix)
             toc.append(section.name)
     if any("skills" in entry.options for entry in draft.entries()):
@@ -209,6 +214,12 @@ def fixed_files(draft: Draft, package: str) -> dict[str, str]:
             draft.settings.get("present", "Present"), ensure_ascii=False
         ),
         "pages": draft.settings.get("pages", "0"),
+        "authors": (
+            "\n# Your name as your publications write it (else your surname).\n"
+            f"cv_author_names = {json.dumps(draft.authors, ensure_ascii=False)}"
+            if draft.authors
+            else ""
+        ),
         "today": (
             f"\n# When the CV was last changed, as its source said.\ntoday = "
             f"{json.dumps(today)}"

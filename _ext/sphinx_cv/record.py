@@ -5,10 +5,10 @@ what the formats write is read here from the environment: the first page's
 own paragraphs (the summary), the sections as the author made them (each
 page of the first page's table of contents, with its title and the pages
 under it, and the prose of a page that holds no entries), and the
-publications, the bibliography entries cited or listed by key on the page
-``publications`` (the page ``sphinx-cv new`` writes for them), in the order
-it gives them;
-entries cited elsewhere (sources, such as this CV's) are not publications.
+publications, the entries of every bibliography in the style ``cv``
+(:mod:`sphinx_cv.publications`), in the order the pages list them; a
+bibliography in another style lists sources (such as this CV's), not the
+person's publications.
 :func:`cv` makes the one :class:`~sphinx_cv.model.CV` that the exports and
 the JSON-LD both write, once a build.
 """
@@ -21,6 +21,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_cv import model
+from sphinx_cv import publications as style
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.markup import escape_markdown
 
@@ -28,21 +29,15 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-#: BibTeX's months by their names' first three letters (its macros say
-#: them in English: "May", "December").
-_MONTHS = {name: number for number, name in enumerate(model.MONTHS, 1)}
-
-
-def _date(fields: Any) -> model.PartialDate | None:
-    parts = [fields.get(key, "") for key in ("year", "month", "day")]
-    month = str(parts[1])
-    if month and not month.isdigit():
-        parts[1] = str(_MONTHS.get(month[:3].casefold(), ""))
-    iso = "-".join(f"{int(p):02d}" if n else p for n, p in enumerate(parts) if p)
-    try:
-        return model.PartialDate.parse(iso) if iso else None
-    except ValueError:
-        return None
+def _names(person: Any) -> str:
+    return " ".join(
+        [
+            *person.first_names,
+            *person.middle_names,
+            *person.prelast_names,
+            *person.last_names,
+        ]
+    )
 
 
 def publications(env: BuildEnvironment) -> tuple[model.Publication, ...]:
@@ -50,53 +45,38 @@ def publications(env: BuildEnvironment) -> tuple[model.Publication, ...]:
     cite = env.domains.get("cite")
     if cite is None:
         return ()
-    cited = [
-        target.key
-        for ref in getattr(cite, "citation_refs", [])
-        if ref.docname == model.PUBLICATIONS
-        for target in ref.targets
-    ]
-    # And those its bibliographies list by key, uncited.
-    cited += [
-        key
-        for where, bibliography in getattr(cite, "bibliographies", {}).items()
-        if where.docname == model.PUBLICATIONS
-        for key in bibliography.keys
-    ]
-    entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
-    found = []
-    for key in dict.fromkeys(cited):
-        if key not in entries:
+    found: dict[str, model.Publication] = {}
+    for citation in getattr(cite, "citations", []):
+        bibliography = cite.bibliographies[citation.bibliography_key]  # type: ignore[attr-defined]
+        if bibliography.style != style.STYLE or citation.key in found:
             continue
-        entry = entries[key]
+        entry = citation.entry
         fields = entry.fields
-        authors = tuple(
-            " ".join(
-                [
-                    *person.first_names,
-                    *person.middle_names,
-                    *person.prelast_names,
-                    *person.last_names,
-                ]
-            )
-            for person in entry.persons.get("author", [])
+        persons = entry.persons.get("author", [])
+        found[citation.key] = model.Publication(
+            key=citation.key,
+            # Braces keep a title's capitals from the style: not text.
+            title=fields.get("title", "").replace("{", "").replace("}", ""),
+            authors=tuple(_names(person) for person in persons),
+            venue=fields.get("journal", "")
+            or fields.get("booktitle", "")
+            or fields.get("howpublished", "")
+            or fields.get("school", "")
+            or fields.get("publisher", ""),
+            date=style.date_of(fields),
+            url=fields.get("url", ""),
+            doi=fields.get("doi", ""),
+            summary=fields.get("note", ""),
+            kind=entry.type,
+            arxiv=fields.get("eprint", "") if style.arxiv(entry) else "",
+            own=tuple(
+                _names(person)
+                for person in persons
+                if style.is_owner(person, style.settings.owners)
+            ),
+            docname=citation.bibliography_key.docname,
         )
-        found.append(
-            model.Publication(
-                key=key,
-                # Braces keep a title's capitals from the style: not text.
-                title=fields.get("title", "").replace("{", "").replace("}", ""),
-                authors=authors,
-                venue=fields.get("journal", "")
-                or fields.get("howpublished", "")
-                or fields.get("publisher", ""),
-                date=_date(fields),
-                url=fields.get("url", ""),
-                doi=fields.get("doi", ""),
-                summary=fields.get("note", ""),
-            )
-        )
-    return tuple(found)
+    return tuple(found.values())
 
 
 def summary(env: BuildEnvironment) -> str:
@@ -173,11 +153,11 @@ def sections(env: BuildEnvironment) -> tuple[model.Section, ...]:
     under it; the prose of a page that holds no entries, no items and no
     publications."""
     domain = CVDomain.of(env)
-    # The publications page's prose is its list of what it cites.
+    # A page of publications: its prose is its list of them.
     holding = {i.docname for i in domain.items()} | {
         e.docname for e in domain.entries.values()
     }
-    holding.add(model.PUBLICATIONS)
+    holding |= {p.docname for p in publications(env)}
     found = []
     for top in env.toctree_includes.get(env.config.root_doc, []):
         docnames, todo = [], [top]

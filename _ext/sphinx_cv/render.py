@@ -20,9 +20,12 @@ from sphinx_cv.i18n import _
 if TYPE_CHECKING:
     from sphinx_cv.model import Entry, Item, Person
 
-#: The octicon shown before a link to each network.
+#: The octicon shown before a link to each network (named in lower case,
+#: letters and digits only: "Google Scholar" is googlescholar).
 ICONS = {
     "github": "mark-github",
+    "orcid": "id-badge",
+    "googlescholar": "mortar-board",
     "website": "pencil",
     "email": "mail",
     "phone": "device-mobile",
@@ -183,7 +186,7 @@ def render_contacts(person: Person) -> nodes.container:
         if position:
             line += nodes.Text(" \u00b7 ")
         item = nodes.inline(classes=["cv-contact"])
-        icon = ICONS.get(network.casefold())
+        icon = ICONS.get("".join(c for c in network.casefold() if c.isalnum()))
         if icon:
             item += create_icon_node(get_octicon(icon, aria_label=str(name)))
             item += nodes.Text(" ")

@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from sphinx_cv import entries, i18n, project
+from sphinx_cv import entries, i18n, model, project
 from sphinx_cv.formats import jsonresume, rendercv
 from sphinx_cv.formats.draft import (
     Draft,
     DraftEntry,
     InputError,
+    Publication,
     check_entry,
     page_title,
 )
@@ -44,6 +45,20 @@ def _example() -> Draft:
         assert not problem, f"cv:{kind.name}'s example: {problem}"
         entry.title = page_title(entry, values)
         draft.section(title, folder).entries.append(entry)
+    # A publication, listed by its key from references.bib.
+    draft.section("Publications", model.PUBLICATIONS).publications.append(
+        Publication(
+            "yourname-2024-example",
+            "article",
+            {
+                "author": "Your Name and Another Author",
+                "title": "An Example Article",
+                "journal": "Journal of Examples",
+                "year": "2024",
+                "url": "https://example.com/article",
+            },
+        )
+    )
     return draft
 
 

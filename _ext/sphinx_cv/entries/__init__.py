@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sphinx_cv import model, words
@@ -156,6 +157,13 @@ class EntryType(Type):
     #: description names the first degree and the employers.
     employment: bool = False
     study: bool = False
+    #: Words of a section's title that say it holds this type, where a
+    #: format has no type of its own for it (RenderCV's "Invited talks").
+    titles: tuple[str, ...] = ()
+    #: How it reads an entry that a format's reader made of another type:
+    #: that type's options, renamed (a talk read as an education entry:
+    #: its institution is the talk's title).
+    reads: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -392,6 +400,16 @@ def of(entry: model.Entry) -> EntryType:
 
 def item_type(item: model.Item) -> ItemType:
     return ITEM_TYPES[item.type]
+
+
+def titled(title: str) -> EntryType | None:
+    """The type a section so titled holds, where a word of its title names
+    one (:attr:`EntryType.titles`)."""
+    words = re.findall(r"[a-z]+", title.casefold())
+    for kind in ENTRY_TYPES.values():
+        if any(word in kind.titles for word in words):
+            return kind
+    return None
 
 
 def parse_type(text: str) -> str:

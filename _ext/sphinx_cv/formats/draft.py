@@ -46,8 +46,6 @@ class Publication:
     key: str
     type: str
     fields: dict[str, str]
-    #: The line the page shows before the citation mark (Markdown).
-    line: str
 
 
 @dataclass
@@ -78,6 +76,9 @@ class Draft:
     sections: list[DraftSection] = field(default_factory=list)
     #: conf.py's settings the input gives (the document's version, its date).
     settings: dict[str, str] = field(default_factory=dict)
+    #: The person's names as their publications write them, where the
+    #: source sets them apart among the authors.
+    authors: list[str] = field(default_factory=list)
     #: Input fields with no place in the CV: named, never silently dropped.
     unmapped: list[str] = field(default_factory=list)
     #: Input fields kept, but changed or kept where the exports do not read.
@@ -132,6 +133,37 @@ def markdown_to_text(text: str) -> tuple[str, str]:
         text, url = match["text"], match["url"]
     text = _MD_LINK.sub(lambda m: m["text"], text)
     return _MD_MARKS.sub(lambda m: m["inner"], text), url
+
+
+_MARKED = re.compile(r"(?P<mark>[*_]{1,3})(?P<name>[^*_].*?)(?P=mark)")
+
+
+def marked_author(text: str) -> tuple[str, bool]:
+    """An author as a publication lists one: the name as text, and whether
+    the source sets it apart (``*A. Lovelace*``, ``**...**``, ``***...***``)
+    as RenderCV's files mark the CV's owner."""
+    text = one_line(text).strip()
+    match = _MARKED.fullmatch(text)
+    if match:
+        return markdown_to_text(match["name"])[0].strip(), True
+    return markdown_to_text(text)[0].strip(), False
+
+
+_DOI = re.compile(r"https?://(?:dx\.)?doi\.org/(?P<doi>10\..+)", re.I)
+_ARXIV = re.compile(r"https?://arxiv\.org/(?:abs|pdf)/(?P<id>[^/?#]+?)(?:\.pdf)?", re.I)
+
+
+def identified(url: str, doi: str = "") -> dict[str, str]:
+    """A publication's address as BibTeX fields: a DOI's (``doi.org/10...``)
+    as its ``doi``, an arXiv page's as its ``eprint``, any other as its
+    ``url``; none where it is the address of the *doi* given."""
+    found = _DOI.fullmatch(url)
+    if found:
+        return {} if doi else {"doi": found["doi"]}
+    found = _ARXIV.fullmatch(url)
+    if found:
+        return {"eprint": found["id"], "archiveprefix": "arXiv"}
+    return {"url": url} if url else {}
 
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -419,6 +451,24 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, list):
         return all(is_empty(v) for v in value)
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def as_titled(
+    title: str, kind: entries.Type, read: entries.Read
+) -> tuple[entries.Type, entries.Read]:
+    """The type, and its reader, of an item that a format's reader reads as
+    *kind*, in a section so titled: where the title names a type that reads
+    *kind*'s options (a talk, read from an education entry of "Invited
+    talks"), that type, the options renamed."""
+    held = entries.titled(title)
+    if held is None or kind.name not in held.reads:
+        return kind, read
+    names = held.reads[kind.name]
+
+    def renamed(source: entries.Source) -> dict[str, str]:
+        return {names.get(k, k): v for k, v in read(source).items()}
+
+    return held, renamed
 
 
 class Reader:

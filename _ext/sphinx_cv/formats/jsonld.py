@@ -46,6 +46,17 @@ def write(
             }
         if person.label:
             about["description"] = person.label
+        orcid = [link for link in person.links if _key(link.network) == "orcid"]
+        if orcid:
+            about["identifier"] = [
+                {
+                    "@type": "PropertyValue",
+                    "propertyID": "ORCID",
+                    "value": link.url.rstrip("/").rsplit("/", 1)[-1],
+                    "url": link.url,
+                }
+                for link in orcid
+            ]
     for record in [*cv.entries, *cv.items]:
         said = entries.TYPES[record.type].jsonld(record, whole)
         for name, values in said.items():
@@ -64,9 +75,57 @@ def write(
             }
             for name, url, kind in files
         ]
+    if cv.publications:
+        # What the person wrote: works whose author they are.
+        about["@reverse"] = {"author": [work(p) for p in cv.publications]}
     return {
         "@context": "https://schema.org",
         "@type": "ProfilePage",
         "url": page_url,
         "mainEntity": about,
     }
+
+
+def _key(network: str) -> str:
+    return "".join(c for c in network.casefold() if c.isalnum())
+
+
+#: The schema.org type of each BibTeX type that has one of its own; the
+#: rest are ScholarlyArticles.
+WORKS = {
+    "phdthesis": "Thesis",
+    "mastersthesis": "Thesis",
+    "thesis": "Thesis",
+    "book": "Book",
+    "inbook": "Chapter",
+    "incollection": "Chapter",
+    "software": "SoftwareSourceCode",
+    "dataset": "Dataset",
+    "techreport": "Report",
+    "report": "Report",
+}
+
+
+def work(publication: model.Publication) -> dict[str, Any]:
+    """A publication as schema.org says one: its type, title, authors,
+    date, where it appeared, and its DOI as its identifier."""
+    found: dict[str, Any] = {
+        "@type": WORKS.get(publication.kind, "ScholarlyArticle"),
+        "name": publication.title,
+        "author": [{"@type": "Person", "name": name} for name in publication.authors],
+    }
+    if publication.date is not None:
+        found["datePublished"] = publication.date.iso()
+    if publication.venue:
+        kind = "Periodical" if publication.kind == "article" else "CreativeWork"
+        found["isPartOf"] = {"@type": kind, "name": publication.venue}
+    if publication.doi:
+        found["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "DOI",
+            "value": publication.doi,
+        }
+        found["sameAs"] = f"https://doi.org/{publication.doi}"
+    if publication.address:
+        found["url"] = publication.url or publication.address
+    return found

@@ -29,7 +29,9 @@ from sphinx_cv.formats.draft import (
     Where,
     bib_date,
     escape,
+    identified,
     is_empty,
+    marked_author,
     one_line,
     slug,
 )
@@ -286,28 +288,29 @@ class _Reader(Reader):
             date = self.date(where, item, "releaseDate") or self.date(
                 where, item, "date"
             )
+            names = [
+                marked_author(name)
+                for text in self.strings(where, item, "authors")
+                for name in authors(text)
+            ]
+            self.draft.authors += [
+                name for name, own in names if own and name not in self.draft.authors
+            ]
             fields = {
                 "title": title_text,
-                "author": " and ".join(
-                    name
-                    for text in self.strings(where, item, "authors")
-                    for name in authors(text)
-                ),
+                "author": " and ".join(name for name, _ in names),
                 # A misc entry shows where it appeared as howpublished.
                 "howpublished": self.text_of(where, item, "publisher"),
             }
             fields |= bib_date(date)
-            fields["url"] = self.url_of(where, item)
+            fields |= identified(self.url_of(where, item))
             summary = self.text_of(where, item, "summary")
             if summary:
                 fields["note"] = summary
             key = slug(f"{title_text} {date[:4]}", keys, "publication")
             found.append(
-                Publication(
-                    key, "misc", {k: v for k, v in fields.items() if v},
-                    escape(title_text),
-                )
-            )  # fmt: skip
+                Publication(key, "misc", {k: v for k, v in fields.items() if v})
+            )
             used = {"name", "title", "authors", "publisher", "releaseDate", "date"}
             self.rest(where, item, used | {"url", "summary"})
         if found:
@@ -440,7 +443,7 @@ def _publication(publication: model.Publication) -> dict[str, Any]:
         "name": publication.title,
         "publisher": publication.venue,
         "releaseDate": publication.date.iso() if publication.date else "",
-        "url": publication.url,
+        "url": publication.url or publication.address,
         "summary": publication.summary,
     }
     return entries.given(item)

@@ -29,10 +29,13 @@ from sphinx_cv.formats.draft import (
     Publication,
     Reader,
     Where,
+    as_titled,
     bib_date,
     html_to_markdown,
+    identified,
     is_empty,
     markdown_to_text,
+    marked_author,
     one_line,
     slug,
 )
@@ -275,9 +278,10 @@ class _Reader(Reader):
             ):
                 read = reader.rendercv.read
                 assert read is not None
+                held, read = as_titled(section.title, reader, read)
                 for number, item in mine:
                     entry = self.entry(
-                        (*where, number), item, reader, read, body="summary",
+                        (*where, number), item, held, read, body="summary",
                         markdown=True, common=_common,
                     )  # fmt: skip
                     if entry is not None:
@@ -327,13 +331,12 @@ class _Reader(Reader):
         self, where: Where, item: dict[str, Any], section: DraftSection
     ) -> None:
         title = self.text_of(where, item, "title")
-        authors = self.strings(where, item, "authors")
-        names = [markdown_to_text(one_line(a))[0] for a in authors]
-        # The exports set the CV's own person in italics, as RenderCV's
-        # examples do; other Markdown has no place in BibTeX.
-        own = f"*{self.draft.name}*"
-        if any(markdown_to_text(a)[0] != a for a in map(one_line, authors) if a != own):
-            self.kept((*where, "authors"), "Markdown emphasis dropped in BibTeX")
+        authors = [marked_author(a) for a in self.strings(where, item, "authors")]
+        names = [name for name, _ in authors]
+        for name, own in authors:
+            if own and name not in self.draft.authors:
+                # The owner, set apart: conf.py's cv_author_names.
+                self.draft.authors.append(name)
         fields = {
             "title": markdown_to_text(title)[0],
             "author": " and ".join(names),
@@ -341,7 +344,7 @@ class _Reader(Reader):
             "doi": self.text_of(where, item, "doi"),
             "note": self.text_of(where, item, "summary"),
         }
-        fields["url"] = self.url_of(where, item)
+        fields |= identified(self.url_of(where, item), fields["doi"])
         fields |= bib_date(self.date(where, item, "date"))
         key = slug(
             f"{names[0].split()[-1] if names else ''} {fields.get('year', '')} {title}",
@@ -354,7 +357,6 @@ class _Reader(Reader):
                 key,
                 "article" if fields["journal"] else "misc",
                 {k: v for k, v in fields.items() if v},
-                markdown_to_text(title)[0],
             )
         )  # fmt: skip
         self.rest(
@@ -523,7 +525,7 @@ def _prose(block: model.Prose, title: str) -> list[Typed]:
     return [(kind, title, {key: text}) for text in block.items]
 
 
-def _publication(publication: model.Publication, person: str) -> Typed:
+def _publication(publication: model.Publication) -> Typed:
     """A publication, the CV's own person among its authors set in italics,
     as RenderCV's examples mark them; one without authors, which RenderCV's
     publications need, as a normal entry."""
@@ -540,7 +542,9 @@ def _publication(publication: model.Publication, person: str) -> Typed:
         return "NormalEntry", "Publications", item
     item = {
         "title": publication.title,
-        "authors": [f"*{a}*" if a == person else a for a in publication.authors],
+        "authors": [
+            f"*{a}*" if a in publication.own else a for a in publication.authors
+        ],
         "journal": publication.venue,
         "doi": publication.doi,
         "url": publication.url,
@@ -610,16 +614,15 @@ def write(cv: model.CV) -> dict[str, Any]:
     """
     person = cv.person
     out = _header(person) if person is not None else {}
-    own = person.name if person is not None else ""
     sections = _Sections()
     records: list[model.Entry | model.Item] = [*cv.entries, *cv.items]
     for section in cv.sections:
         for record in records:
             if record.docname in section.docnames:
                 sections.put(section.title, _typed(record, cv))
-        if model.PUBLICATIONS in section.docnames:
-            for publication in cv.publications:
-                sections.put(section.title, _publication(publication, own))
+        for publication in cv.publications:
+            if publication.docname in section.docnames:
+                sections.put(section.title, _publication(publication))
         for block in section.prose:
             for typed in _prose(block, section.title):
                 sections.put(section.title, typed)
@@ -627,9 +630,9 @@ def write(cv: model.CV) -> dict[str, Any]:
         if cv.section_of(record.docname) is None:
             typed = _typed(record, cv)
             sections.put(typed[1], typed)
-    if cv.section_of(model.PUBLICATIONS) is None:
-        for publication in cv.publications:
-            sections.put("Publications", _publication(publication, own))
+    for publication in cv.publications:
+        if cv.section_of(publication.docname) is None:
+            sections.put("Publications", _publication(publication))
     if not sections.titled("Skills"):
         for skill, short_names in _skill_uses(cv).items():
             line = {"label": skill, "details": ", ".join(short_names)}

@@ -9,3 +9,4 @@ version = "2.1"
 today = "1843-09-01"
 html_baseurl = "https://cv.example/"
 bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "cv"

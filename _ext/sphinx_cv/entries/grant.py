@@ -1,0 +1,99 @@
+"""``cv:grant``: funding won, its title, funder, role, amount and dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx_cv import model
+from sphinx_cv.entries import (
+    Context,
+    EntryType,
+    Heading,
+    JsonResume,
+    RenderCV,
+    given,
+    rendercv_dates,
+    span,
+)
+from sphinx_cv.markup import escape_markdown
+from sphinx_cv.words import joined
+
+
+def heading(entry: model.Entry, context: Context) -> Heading:
+    return Heading(
+        entry["title"],
+        subtitle=joined(entry["role"], entry["funder"]),
+        place=joined(entry["amount"], entry["location"]),
+    )
+
+
+def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
+    """A project of the type "grant": its funder the entity, its role its
+    roles; the amount beyond the schema (which allows more)."""
+    return given(
+        {
+            "name": entry["title"],
+            "type": "grant",
+            "entity": entry["funder"],
+            "roles": [entry["role"]] if entry["role"] else [],
+            "amount": entry["amount"],
+            **span(entry),
+            "url": entry.url,
+            "description": entry.summary,
+            "highlights": list(entry.highlights),
+        }
+    )
+
+
+def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
+    name = escape_markdown(entry["title"])
+    said = ", ".join(p for p in (entry["role"], entry["funder"], entry["amount"]) if p)
+    return given(
+        {
+            "name": f"[{name}]({entry.url})" if entry.url else name,
+            **rendercv_dates(entry),
+            "summary": "\n\n".join(p for p in (said, entry.summary) if p),
+            "highlights": list(entry.highlights),
+        }
+    )
+
+
+def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
+    """A grant is funding of the person's work (schema.org's Grant)."""
+    if not whole:
+        return {}
+    grant: dict[str, Any] = {"@type": "Grant", "name": entry["title"]}
+    if entry["funder"]:
+        grant["funder"] = {"@type": "Organization", "name": entry["funder"]}
+    return {"funding": [grant]}
+
+
+TYPE = EntryType(
+    name="grant",
+    doc="funding won: its title, the funder, your role, the amount and dates",
+    required=("title",),
+    optional=(
+        "funder",
+        "role",
+        "amount",
+        "location",
+        "date",
+        "start",
+        "end",
+        *model.COMMON,
+    ),
+    heading=heading,
+    label=("title",),
+    position="role",
+    section=("grants", "Grants and funding"),
+    jsonresume=JsonResume("projects", to_jsonresume, summary="description"),
+    rendercv=RenderCV("NormalEntry", to_rendercv),
+    jsonld=jsonld,
+    titles=("grant", "grants", "funding", "funded", "fundings"),
+    reads={
+        "entry": {"subtitle": "funder"},
+        "education": {"organisation": "title", "degree": "funder"},
+        "work": {"organisation": "funder"},
+    },
+    rank=74,
+)

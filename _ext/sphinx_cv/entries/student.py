@@ -1,0 +1,109 @@
+"""``cv:student``: a student advised, their degree, years and where they went."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx_cv import model
+from sphinx_cv.entries import (
+    Context,
+    EntryType,
+    Heading,
+    JsonResume,
+    RenderCV,
+    given,
+    rendercv_dates,
+    span,
+)
+from sphinx_cv.words import _, joined
+
+
+def heading(entry: model.Entry, context: Context) -> Heading:
+    placement = entry["placement"]
+    return Heading(
+        entry["name"],
+        subtitle=joined(
+            entry["degree"],
+            placement and _("then {place}").format(place=placement),
+        ),
+        place=joined(entry["organisation"], entry["location"]),
+    )
+
+
+def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
+    """A project of the type "supervision": the student its name, the
+    degree its entity; where they went beyond the schema."""
+    return given(
+        {
+            "name": entry["name"],
+            "type": "supervision",
+            "entity": joined(entry["degree"], entry["organisation"]),
+            "placement": entry["placement"],
+            "location": entry["location"],
+            **span(entry),
+            "url": entry.url,
+            "description": entry.summary,
+            "highlights": list(entry.highlights),
+        }
+    )
+
+
+def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
+    """RenderCV's education entry, whose shape it has: the student where the
+    institution goes, the degree where the area goes."""
+    return given(
+        {
+            "institution": entry["name"],
+            "area": entry["degree"],
+            "location": joined(entry["organisation"], entry["location"]),
+            **rendercv_dates(entry),
+            "summary": "\n\n".join(
+                p
+                for p in (
+                    entry["placement"]
+                    and _("then {place}").format(place=entry["placement"]),
+                    entry.summary,
+                )
+                if p
+            ),
+            "highlights": list(entry.highlights),
+        }
+    )
+
+
+TYPE = EntryType(
+    name="student",
+    doc="a student advised: their name, degree, institution, years, where they went",
+    required=("name",),
+    optional=(
+        "degree",
+        "organisation",
+        "location",
+        "placement",
+        "date",
+        "start",
+        "end",
+        *model.COMMON,
+    ),
+    heading=heading,
+    label=("name", "degree"),
+    position="degree",
+    section=("students", "Students advised"),
+    jsonresume=JsonResume("projects", to_jsonresume, summary="description"),
+    rendercv=RenderCV("EducationEntry", to_rendercv),
+    titles=(
+        "students",
+        "supervision",
+        "supervised",
+        "advisees",
+        "advising",
+        "mentees",
+        "mentoring",
+    ),
+    reads={
+        "education": {"organisation": "name"},
+        "entry": {"title": "name", "subtitle": "degree"},
+        "work": {"role": "name"},
+    },
+    rank=76,
+)

@@ -1,0 +1,96 @@
+"""``cv:talk``: a talk given, its title, event, place and date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx_cv import model
+from sphinx_cv.entries import (
+    Context,
+    EntryType,
+    Heading,
+    JsonResume,
+    RenderCV,
+    calendar,
+    given,
+    place,
+    rendercv_dates,
+    span,
+)
+from sphinx_cv.markup import escape_markdown
+
+
+def heading(entry: model.Entry, context: Context) -> Heading:
+    return Heading(entry["title"], subtitle=entry["event"], place=entry["location"])
+
+
+def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
+    """A project of the type "talk", as JSON Resume's schema suggests."""
+    return given(
+        {
+            "name": entry["title"],
+            "type": "talk",
+            "entity": entry["event"],
+            "location": entry["location"],
+            **span(entry),
+            "url": entry.url,
+            "description": entry.summary,
+            "highlights": list(entry.highlights),
+        }
+    )
+
+
+def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
+    name = escape_markdown(entry["title"])
+    return given(
+        {
+            "name": f"[{name}]({entry.url})" if entry.url else name,
+            "location": ", ".join(p for p in (entry["event"], entry["location"]) if p),
+            **rendercv_dates(entry),
+            "summary": entry.summary,
+            "highlights": list(entry.highlights),
+        }
+    )
+
+
+def jsonld(entry: model.Entry, whole: bool) -> dict[str, list[Any]]:
+    """A talk is an event the person performed at."""
+    event: dict[str, Any] = {"@type": "Event", "name": entry["title"]}
+    if entry["event"]:
+        event["superEvent"] = {"@type": "Event", "name": entry["event"]}
+    when = calendar(entry["date"] or entry.start)
+    if when:
+        event["startDate"] = when
+    return {"performerIn": [event | place(entry["location"])]} if whole else {}
+
+
+TYPE = EntryType(
+    name="talk",
+    doc="a talk given: its title, the event, place and date, slides or video",
+    required=("title",),
+    optional=("event", "location", "date", "start", "end", *model.COMMON),
+    heading=heading,
+    label=("title",),
+    section=("talks", "Talks"),
+    jsonresume=JsonResume("projects", to_jsonresume, summary="description"),
+    rendercv=RenderCV("NormalEntry", to_rendercv),
+    jsonld=jsonld,
+    titles=(
+        "talk",
+        "talks",
+        "presentation",
+        "presentations",
+        "keynote",
+        "keynotes",
+        "seminar",
+        "seminars",
+        "colloquia",
+        "conferences",
+    ),
+    reads={
+        "entry": {"subtitle": "event"},
+        "education": {"organisation": "title", "degree": "event"},
+        "work": {"role": "title", "organisation": "event"},
+    },
+    rank=72,
+)
