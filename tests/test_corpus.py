@@ -15,15 +15,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 import yaml
 from babel import Locale
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, _needs_poppler, build, normalise, page_text, poppler
-from sphinx_cv import cli
+from conftest import ROOT, _needs_poppler, build, links, normalise, page_text, poppler
+from sphinx_cv import cli, entries
 from sphinx_cv.formats.draft import markdown_to_text
-from sphinx_cv.formats.rendercv import section_title
+from sphinx_cv.formats.rendercv import entry_type, section_title
 
 REAL = ROOT.parent / "shared" / "data" / "real"
 FILES = sorted(
@@ -152,3 +153,133 @@ def language(source: Path) -> str:
     said = str(locale.get("language") or "en")
     names = {name.casefold(): code for code, name in Locale("en").languages.items()}
     return names.get(said.casefold(), said)
+
+
+#: The RenderCV files of academics: those with publications.
+ACADEMIC = [
+    path
+    for path in FILES
+    if path.suffix == ".yaml" and "authors:" in path.read_text(encoding="utf-8")
+]
+
+
+def publications(path: Path) -> list[dict[str, Any]]:
+    cv = yaml.safe_load(path.read_text(encoding="utf-8"))["cv"]
+    return [
+        item
+        for items in (cv.get("sections") or {}).values()
+        for item in items
+        if isinstance(item, dict) and "authors" in item
+    ]
+
+
+def _items(path: Path) -> list[Any]:
+    cv = yaml.safe_load(path.read_text(encoding="utf-8"))["cv"]
+    return [item for items in (cv.get("sections") or {}).values() for item in items]
+
+
+def _said(item: Any) -> str:
+    """All the text of an item, its values in order."""
+    if isinstance(item, dict):
+        return " ".join(_said(value) for value in item.values())
+    if isinstance(item, list):
+        return " ".join(_said(value) for value in item)
+    return str(item)
+
+
+def _page_of(key: str) -> str:
+    """The page a RenderCV section becomes: its key as the import names
+    it (see sphinx_cv.formats.draft.slug)."""
+    return re.sub(r"[^a-z0-9]+", "-", section_title(key).casefold()).strip("-")
+
+
+def _marked(author: str) -> str:
+    """An author's name, where the source sets it apart; "" if not."""
+    found = re.fullmatch(r"([*_]{1,3})(.+?)\1", author.strip())
+    return found[2].strip() if found else ""
+
+
+@pytest.mark.parametrize("source", ACADEMIC, ids=[p.stem for p in ACADEMIC])
+def test_an_academic_cv_lists_each_publication_once_linked_and_typed(
+    source: Path, tmp_path: Path
+) -> None:
+    """Each publication once on the site and as often in the PDF; each DOI
+    a link to doi.org in both; the owner bold where the source marks them;
+    the index page's JSON-LD holding each with its DOI; an ORCID iD linked;
+    talks, grants, students and service as their own types."""
+    _needs_poppler()
+    project = tmp_path / "cv"
+    cli.main(["new", str(project), "--from", str(source)])
+    site = build(project, tmp_path / "html")
+    assert site.warnings == ""
+    pdf = build(project, tmp_path / "pdf", read=site, buildername="pdf")
+    assert pdf.warnings == ""
+    [printed] = pdf.outdir.glob("*.pdf")
+    text = normalise(poppler("pdftotext", "-enc", "UTF-8", printed, "-")).casefold()
+    uris, _ = links(printed)
+    pages = [p for p in site.outdir.rglob("*.html") if p.name != "search.html"]
+    soups = [BeautifulSoup(p.read_text("utf-8"), "html.parser") for p in pages]
+    cited = [c for soup in soups for c in soup.select("div.citation")]
+    hrefs = {a["href"] for c in cited for a in c.find_all("a", href=True)}
+    said = [words(_said(item), 10**6) for item in _items(source)]
+
+    given = publications(source)
+    for item in given:
+        title = words(item["title"], 12)
+        holding = [c for c in cited if title in normalise(c.get_text()).casefold()]
+        assert len(holding) == 1, title
+        # As often as the source says it: a talk may bear a paper's title.
+        assert text.count(title) == sum(title in one for one in said), title
+        doi = re.sub(r"^https?://doi\.org/", "", str(item.get("doi") or ""))
+        if doi:
+            assert f"https://doi.org/{doi}" in hrefs & uris, doi
+        owner = [_marked(a) for a in item["authors"] if _marked(a)]
+        bold = [normalise(b.get_text()) for b in holding[0].find_all("strong")]
+        # Where the source marks the owner, and only the owner.
+        assert set(owner) <= set(bold) and len(bold) <= 1, title
+
+    marked = {_marked(a) for item in given for a in item["authors"]} - {""}
+    with pdfplumber.open(printed) as document:
+        heavy = [
+            w["text"]
+            for page in document.pages
+            for w in page.extract_words(extra_attrs=["fontname"])
+            if "Bold" in w["fontname"]
+        ]
+    owned = [item for item in given if any(_marked(a) for a in item["authors"])]
+    for name in marked:
+        # The name heads the page in bold too.
+        assert heavy.count(name.split()[-1]) >= len(owned), name
+
+    index = BeautifulSoup(
+        (site.outdir / "index.html").read_text("utf-8"), "html.parser"
+    )
+    [script] = index.select('script[type="application/ld+json"]')
+    person = json.loads(script.get_text())["mainEntity"]
+    works = person.get("@reverse", {}).get("author", [])
+    assert len(works) == len(given)
+    dois = {w["identifier"]["value"] for w in works if "identifier" in w}
+    assert dois == {
+        re.sub(r"^https?://doi\.org/", "", str(i["doi"])) for i in given if i.get("doi")
+    }
+    orcid = [
+        a["href"] for a in index.find_all("a", href=True) if "orcid.org" in a["href"]
+    ]
+    assert bool(orcid) == ("orcid" in source.read_text("utf-8").casefold())
+    assert set(orcid) <= uris
+
+    cv = yaml.safe_load(source.read_text(encoding="utf-8"))["cv"]
+    for key, items in (cv.get("sections") or {}).items():
+        kind = entries.titled(section_title(str(key)))
+        # Entries; bullets stay the list their author made.
+        objects = [
+            i
+            for i in items
+            if isinstance(i, dict)
+            and entry_type(i) in ("NormalEntry", "EducationEntry", "ExperienceEntry")
+        ]
+        if kind is None or kind.name not in ("talk", "grant", "student", "service"):
+            continue
+        page = site.outdir / f"{_page_of(str(key))}.html"
+        shown = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        assert len(shown.select(f".cv-type-{kind.name}")) == len(objects), key

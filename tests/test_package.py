@@ -227,7 +227,7 @@ def test_both_samples_import_and_build_strictly(
     bib = (from_rendercv.source / "references.bib").read_text(encoding="utf-8")
     assert bib.count("@article{") == 4
     listed = (from_rendercv.outdir / "publications.html").read_text(encoding="utf-8")
-    assert listed.count('class="citation"') == 4
+    assert listed.count('class="citation cv-publication"') == 4
     # RenderCV's Markdown stays Markdown: bold and links render.
     welcome = (from_rendercv.source / "welcome-to-rendercv.md").read_text("utf-8")
     assert "This is **bold**, *italic*, and [link](https://example.com)." in welcome

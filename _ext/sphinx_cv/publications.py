@@ -17,7 +17,9 @@ sphinxcontrib-bibtex lists a publication with a pybtex style. The style
   (``thesis``, ``report``) read as the BibTeX types they are.
 
 Each publication listed also gets its key as an anchor (``#key``), so a
-link can point at it from anywhere, as the key names it.
+link can point at it from anywhere, as the key names it, and the tags
+(``cv_tags``) its ``keywords`` field names: a version keeps the
+publications tagged with one of its ``entries`` tags, as it keeps entries.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from pybtex.database import Entry as BibEntry
@@ -46,7 +48,7 @@ from pybtex.style.template import (
 )
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_cv import model
+from sphinx_cv import model, tags
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import context as date_context
 from sphinx_cv.words import _
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import BibtexDomain
 
 #: The style's name, for ``bibtex_default_style`` or ``:style:``.
 STYLE = "cv"
@@ -268,32 +271,44 @@ def configure(app: Sphinx, env: BuildEnvironment) -> None:
     )
 
 
-class KeyAnchors(SphinxPostTransform):
-    """Each publication listed gets its key as an anchor, once its
-    bibliography is a list (sphinxcontrib-bibtex's ids are numbers)."""
+class Listed(SphinxPostTransform):
+    """Each publication listed gets its key as an anchor (sphinxcontrib-
+    bibtex's ids are numbers), the tags of ``cv_tags`` its ``keywords``
+    name, which versions select by, as entries', and, listed in the style
+    ``cv``, the class ``cv-publication``: the person's own, not a source."""
 
     # After sphinxcontrib-bibtex's BibliographyTransform (5), before links
     # are resolved (10).
     default_priority = 6
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains.get("cite")
-        if domain is None:
+        if "cite" not in self.env.domains:
             return
-        keys = {
-            (citation.bibliography_key.docname, citation.citation_id): citation.key
-            for citation in getattr(domain, "citations", [])
+        domain = cast("BibtexDomain", self.env.domains["cite"])
+        found = {
+            (citation.bibliography_key.docname, citation.citation_id): citation
+            for citation in domain.citations
         }
-        for citation in self.document.findall(nodes.citation):
-            ids = citation["ids"]
-            where = citation.get("docname", "")
-            key = next((keys[where, i] for i in ids if (where, i) in keys), None)
-            anchor = nodes.make_id(key) if key else ""
-            if anchor and anchor not in self.document.ids:
+        declared = self.config.cv_tags
+        for listed in self.document.findall(nodes.citation):
+            ids = listed["ids"]
+            where = listed.get("docname", "")
+            citation = next((found[where, i] for i in ids if (where, i) in found), None)
+            if citation is None:
+                continue
+            anchor = nodes.make_id(citation.key)
+            if anchor not in self.document.ids:
                 ids.append(anchor)
-                self.document.ids[anchor] = citation
+                self.document.ids[anchor] = listed
+            bibliography = domain.bibliographies[citation.bibliography_key]
+            if bibliography.style == STYLE:
+                listed["classes"].append("cv-publication")
+            keywords = re.split(r"[,;]", citation.entry.fields.get("keywords", ""))
+            listed[tags.ATTRIBUTE] = [
+                word.strip() for word in keywords if word.strip() in declared
+            ]
 
 
 def setup_publications(app: Sphinx) -> None:
     app.connect("env-updated", configure, priority=400)
-    app.add_post_transform(KeyAnchors)
+    app.add_post_transform(Listed)

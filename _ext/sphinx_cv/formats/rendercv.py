@@ -337,14 +337,17 @@ class _Reader(Reader):
             if own and name not in self.draft.authors:
                 # The owner, set apart: conf.py's cv_author_names.
                 self.draft.authors.append(name)
+        title, linked = markdown_to_text(title)
+        doi = identified(self.text_of(where, item, "doi")).get("doi", "")
         fields = {
-            "title": markdown_to_text(title)[0],
+            "title": title,
             "author": " and ".join(names),
             "journal": markdown_to_text(self.text_of(where, item, "journal"))[0],
-            "doi": self.text_of(where, item, "doi"),
+            "doi": doi or self.text_of(where, item, "doi"),
             "note": self.text_of(where, item, "summary"),
         }
-        fields |= identified(self.url_of(where, item), fields["doi"])
+        # Its address, or the one its title links to.
+        fields |= identified(self.url_of(where, item) or linked, fields["doi"])
         fields |= bib_date(self.date(where, item, "date"))
         key = slug(
             f"{names[0].split()[-1] if names else ''} {fields.get('year', '')} {title}",

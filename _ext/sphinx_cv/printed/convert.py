@@ -174,7 +174,16 @@ class Converter:
                 if not isinstance(child, nodes.label)
                 for run in self.runs(child)
             )
-            return (d.Citation(label.astext() if label else "", said, labels),)
+            marked: tuple[str, ...] = tuple(node.get(tags.ATTRIBUTE, ()))
+            return (
+                d.Citation(
+                    label.astext() if label else "",
+                    said,
+                    labels,
+                    marked,
+                    publication="cv-publication" in node["classes"],
+                ),
+            )
         if isinstance(node, nodes.literal_block):
             return (d.CodeBlock(node.astext()),)
         if _has(node, "cv-entry"):

@@ -152,6 +152,10 @@ class Citation:
     label: str
     body: Runs
     labels: tuple[str, ...] = ()
+    #: The tags its keywords name, which versions select by.
+    tags: tuple[str, ...] = ()
+    #: One of the person's publications (set as body text), not a source.
+    publication: bool = False
 
 
 @dataclass(frozen=True)

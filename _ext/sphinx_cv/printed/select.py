@@ -3,8 +3,9 @@
 Every page is read whole, whatever version is built: the directives know
 nothing of versions. A version (:class:`~sphinx_cv.variants.Variant`)
 keeps, of the printed document of the whole CV, the pages of its sections;
-the entries tagged with one of its ``entries`` tags, and those of its
-``fill`` that the builder chose (in order, while they fit); and, if it
+the entries and publications tagged with one of its ``entries`` tags, and
+the entries of its ``fill`` that the builder chose (in order, while they
+fit); and, if it
 names ``highlights`` tags, the bullets tagged with one of them or with
 none. A résumé prints no prose outside entries (a summary, a note), no
 details lines (skills, addresses), no citation marks to a bibliography it
@@ -45,6 +46,11 @@ def _kept(blocks: d.Blocks, choose: _Choice, *, prose: bool) -> d.Blocks:
                 found.append(dataclasses.replace(block, details=(), body=body))
         elif isinstance(block, d.Paragraph) and prose:
             continue
+        elif isinstance(block, d.Citation) and block.publication:
+            # The person's publications are chosen as entries are; sources
+            # stay while their page does.
+            if set(block.tags) & set(choose.variant.entries):
+                found.append(block)
         elif isinstance(block, d.List):
             items = tuple(
                 dataclasses.replace(item, body=_kept(item.body, choose, prose=False))

@@ -349,9 +349,10 @@ class _Writer:
             self.runs(paragraph, item.body)
 
     def write_citation(self, block: d.Citation) -> None:
-        paragraph = self.paragraph("CV Small", block.labels)
-        paragraph.paragraph_format.left_indent = Cm(0.8)
-        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
+        style = "Normal" if block.publication else "CV Small"
+        paragraph = self.paragraph(style, block.labels)
+        paragraph.paragraph_format.left_indent = Cm(0.9)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.9)
         paragraph.add_run(f"[{block.label}]\t")
         self.runs(paragraph, block.body)
 
