@@ -935,3 +935,45 @@ def test_an_academics_sections_keep_their_own_titles(
     assert pages.index("funded-research-projects") < pages.index(
         "keynote-presentations"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "item", "kind", "options"),
+    [
+        (
+            "invitedTalks",
+            {"name": "On Engines", "entity": "Royal Society", "date": "1843-06"},
+            "talk",
+            {"title": "On Engines", "event": "Royal Society", "date": "1843-06"},
+        ),
+        (
+            "grants",
+            {"name": "Engine Fund", "entity": "Crown", "startDate": "1840"},
+            "grant",
+            {"title": "Engine Fund", "funder": "Crown", "start": "1840"},
+        ),
+        (
+            "students",
+            {"name": "A. Pupil", "entity": "London", "roles": ["PhD"]},
+            "student",
+            {"name": "A. Pupil", "organisation": "London", "degree": "PhD"},
+        ),
+        (
+            "service",
+            {"organization": "Journal of Engines", "position": "Reviewer"},
+            "service",
+            {"organisation": "Journal of Engines", "role": "Reviewer"},
+        ),
+    ],
+)
+def test_a_section_titled_for_an_academic_type_is_read_as_one(
+    tmp_path: Path, key: str, item: dict[str, Any], kind: str, options: dict[str, str]
+) -> None:
+    """A JSON Resume section of the author's own, named for talks, grants,
+    students or service, holds entries of that type, its items' keys
+    renamed to the type's options."""
+    text = json.dumps({"basics": {"name": "A"}, key: [item]})
+    draft = jsonresume.parse(text, tmp_path / "r.json")
+    [entry] = draft.entries()
+    assert (entry.type, entry.options) == (kind, options)
+    assert draft.unmapped == []

@@ -147,6 +147,13 @@ def test_json_resume_reads_back_each_type_it_reads(site: Build, tmp_path: Path) 
     assert ("certificate", "Certified Kubernetes Administrator") in read
     readers = {k.name for k in entries.TYPES.values() if k.jsonresume.read}
     assert {kind for kind, _ in read} == readers
+    # Those that share a section come back whole, told apart by their type.
+    shared = {"talk", "grant", "student", "service"}
+    back = {e.type: e.options for e in draft.entries() if e.type in shared}
+    given = SOURCE.split(":::{cv:")
+    for kind, options in back.items():
+        [written] = [g for g in given if g.startswith(f"{kind}}}")]
+        assert options == dict(re.findall(r"^:(\w+): (.+)$", written, re.M)), kind
 
 
 # -- Writers meet only what they know ------------------------------------------------

@@ -88,6 +88,9 @@ class JsonResume:
     #: The key of an entry's prose (JSON Resume's projects call it
     #: ``description``).
     summary: str = "summary"
+    #: In a section another type reads, the ``type`` its items carry, which
+    #: tells them apart (a project of the type "talk" is a talk).
+    marker: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from sphinx_cv.entries import (
     Heading,
     JsonResume,
     RenderCV,
+    Source,
     given,
+    read_span,
     rendercv_dates,
     span,
 )
@@ -37,12 +39,25 @@ def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
             "entity": entry["funder"],
             "roles": [entry["role"]] if entry["role"] else [],
             "amount": entry["amount"],
+            "location": entry["location"],
             **span(entry),
             "url": entry.url,
             "description": entry.summary,
             "highlights": list(entry.highlights),
         }
     )
+
+
+def from_jsonresume(source: Source) -> dict[str, str]:
+    return {
+        "title": source.text("name"),
+        "funder": source.text("entity"),
+        "role": "; ".join(source.strings("roles")),
+        "amount": source.text("amount"),
+        "location": source.text("location"),
+        **read_span(source),
+        "url": source.url("url"),
+    }
 
 
 def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
@@ -86,11 +101,14 @@ TYPE = EntryType(
     label=("title",),
     position="role",
     section=("grants", "Grants and funding"),
-    jsonresume=JsonResume("projects", to_jsonresume, summary="description"),
+    jsonresume=JsonResume(
+        "projects", to_jsonresume, from_jsonresume, "description", "grant"
+    ),
     rendercv=RenderCV("NormalEntry", to_rendercv),
     jsonld=jsonld,
     titles=("grant", "grants", "funding", "funded", "fundings"),
     reads={
+        "project": {"name": "title", "entity": "funder"},
         "entry": {"subtitle": "funder"},
         "education": {"organisation": "title", "degree": "funder"},
         "work": {"organisation": "funder"},

@@ -11,7 +11,9 @@ from sphinx_cv.entries import (
     Heading,
     JsonResume,
     RenderCV,
+    Source,
     given,
+    read_span,
     rendercv_dates,
     span,
 )
@@ -26,9 +28,11 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 
 
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
-    """As volunteering, the schema's section for unpaid roles."""
+    """As volunteering, the schema's section for unpaid roles, of the
+    type "service" (beyond the schema, which allows more)."""
     return given(
         {
+            "type": "service",
             "organization": entry["organisation"],
             "position": entry["role"],
             "url": entry.url,
@@ -38,6 +42,16 @@ def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
             "location": entry["location"],
         }
     )
+
+
+def from_jsonresume(source: Source) -> dict[str, str]:
+    return {
+        "organisation": source.text("organization"),
+        "role": source.text("position"),
+        "location": source.text("location"),
+        **read_span(source),
+        "url": source.url("url"),
+    }
 
 
 def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
@@ -84,7 +98,9 @@ TYPE = EntryType(
     label=("organisation", "role"),
     position="role",
     section=("service", "Service"),
-    jsonresume=JsonResume("volunteer", to_jsonresume),
+    jsonresume=JsonResume(
+        "volunteer", to_jsonresume, from_jsonresume, marker="service"
+    ),
     rendercv=RenderCV("ExperienceEntry", to_rendercv),
     titles=(
         "service",
@@ -101,6 +117,8 @@ TYPE = EntryType(
         "organizing",
     ),
     reads={
+        "project": {"name": "organisation"},
+        "volunteer": {},
         "entry": {"title": "role", "subtitle": "organisation"},
         "education": {"organisation": "organisation", "degree": "role"},
         "work": {},

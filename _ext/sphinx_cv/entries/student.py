@@ -11,7 +11,9 @@ from sphinx_cv.entries import (
     Heading,
     JsonResume,
     RenderCV,
+    Source,
     given,
+    read_span,
     rendercv_dates,
     span,
 )
@@ -32,12 +34,14 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
     """A project of the type "supervision": the student its name, the
-    degree its entity; where they went beyond the schema."""
+    institution its entity; the degree and where they went beyond the
+    schema (which allows more)."""
     return given(
         {
             "name": entry["name"],
             "type": "supervision",
-            "entity": joined(entry["degree"], entry["organisation"]),
+            "entity": entry["organisation"],
+            "degree": entry["degree"],
             "placement": entry["placement"],
             "location": entry["location"],
             **span(entry),
@@ -46,6 +50,18 @@ def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
             "highlights": list(entry.highlights),
         }
     )
+
+
+def from_jsonresume(source: Source) -> dict[str, str]:
+    return {
+        "name": source.text("name"),
+        "organisation": source.text("entity"),
+        "degree": source.text("degree"),
+        "placement": source.text("placement"),
+        "location": source.text("location"),
+        **read_span(source),
+        "url": source.url("url"),
+    }
 
 
 def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
@@ -89,7 +105,9 @@ TYPE = EntryType(
     label=("name", "degree"),
     position="degree",
     section=("students", "Students advised"),
-    jsonresume=JsonResume("projects", to_jsonresume, summary="description"),
+    jsonresume=JsonResume(
+        "projects", to_jsonresume, from_jsonresume, "description", "supervision"
+    ),
     rendercv=RenderCV("EducationEntry", to_rendercv),
     titles=(
         "students",
@@ -101,6 +119,7 @@ TYPE = EntryType(
         "mentoring",
     ),
     reads={
+        "project": {"entity": "organisation", "role": "degree"},
         "education": {"organisation": "name"},
         "entry": {"title": "name", "subtitle": "degree"},
         "work": {"role": "name"},

@@ -11,9 +11,12 @@ from sphinx_cv.entries import (
     Heading,
     JsonResume,
     RenderCV,
+    Source,
     calendar,
     given,
     place,
+    read_list,
+    read_span,
     rendercv_dates,
     span,
 )
@@ -38,6 +41,17 @@ def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
             "highlights": list(entry.highlights),
         }
     )
+
+
+def from_jsonresume(source: Source) -> dict[str, str]:
+    return {
+        "title": source.text("name"),
+        "event": source.text("entity"),
+        "location": source.text("location"),
+        **read_span(source),
+        "url": source.url("url"),
+        "skills": read_list(source, "keywords"),
+    }
 
 
 def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
@@ -72,7 +86,9 @@ TYPE = EntryType(
     heading=heading,
     label=("title",),
     section=("talks", "Talks"),
-    jsonresume=JsonResume("projects", to_jsonresume, summary="description"),
+    jsonresume=JsonResume(
+        "projects", to_jsonresume, from_jsonresume, "description", "talk"
+    ),
     rendercv=RenderCV("NormalEntry", to_rendercv),
     jsonld=jsonld,
     titles=(
@@ -88,6 +104,7 @@ TYPE = EntryType(
         "conferences",
     ),
     reads={
+        "project": {"name": "title", "entity": "event"},
         "entry": {"subtitle": "event"},
         "education": {"organisation": "title", "degree": "event"},
         "work": {"role": "title", "organisation": "event"},

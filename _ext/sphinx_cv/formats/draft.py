@@ -644,6 +644,10 @@ class Reader:
             if start and "start" in kind.options:
                 del options["date"]
                 options.update(start=start, end=end)
+        if "date" in kind.options and options.get("start") == options.get("end", 0):
+            # A span of one date, for a type that takes one: that date.
+            options["date"] = options.pop("start")
+            del options["end"]
         if "date" in options and "date" not in kind.options:
             # One date, for a type that has a span: it began and ended then.
             when = options.pop("date")

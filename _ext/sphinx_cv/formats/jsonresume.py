@@ -27,6 +27,7 @@ from sphinx_cv.formats.draft import (
     Publication,
     Reader,
     Where,
+    as_titled,
     bib_date,
     escape,
     identified,
@@ -68,7 +69,15 @@ NAMED = {"languages": "language", "interests": "name", "skills": "name"}
 READERS: dict[str, entries.Type] = {
     kind.jsonresume.section: kind
     for kind in entries.TYPES.values()
-    if kind.jsonresume.read is not None
+    if kind.jsonresume.read is not None and not kind.jsonresume.marker
+}
+
+#: The types an item of a section may be besides its reader's, by the
+#: section and the ``type`` the item carries (a project of the type "talk").
+MARKED: dict[tuple[str, str], entries.Type] = {
+    (kind.jsonresume.section, kind.jsonresume.marker): kind
+    for kind in entries.TYPES.values()
+    if kind.jsonresume.read is not None and kind.jsonresume.marker
 }
 
 #: How an item of a section of the author's own (``teaching``,
@@ -226,13 +235,21 @@ class _Reader(Reader):
     def section(self, name: str, kind: entries.Type, title: str = "") -> None:
         """The section *name*, each item read by *kind*, under *title* (the
         title of *kind*'s section by default)."""
-        read = kind.jsonresume.read
-        assert read is not None
         found = []
         for where, item in self.items(name):
-            for at, one, defaults in self.roles(where, item, kind, read):
+            marker = str(item.get("type", "")).casefold()
+            held = MARKED.get((kind.jsonresume.section, marker), kind)
+            if held is not kind:
+                # Its type said which: read.
+                item = {k: v for k, v in item.items() if k != "type"}
+            read = held.jsonresume.read
+            assert read is not None
+            if title and held is kind:
+                # A section of the author's own that its title names.
+                held, read = as_titled(title, held, read)
+            for at, one, defaults in self.roles(where, item, held, read):
                 entry = self.entry(
-                    at, one, kind, read, body=kind.jsonresume.summary,
+                    at, one, held, read, body=held.jsonresume.summary,
                     markdown=True, defaults=defaults,
                 )  # fmt: skip
                 if entry is not None:
