@@ -1,7 +1,8 @@
 """Build-speed benchmark: this CV against RenderCV and JSON Resume, in one run.
 
     python3 benchmarks/run.py [--repeat 5] [--entries 15,150]
-                              [--only formats,scaling,site,live] [--before REV]
+                              [--only formats,scaling,site,live,academic]
+                              [--before REV]
 
 Run by hand after `make test` (it uses .venv and tests/node). It reports the
 median wall time and the peak memory of each step over --repeat runs, the
@@ -566,7 +567,106 @@ def formats(results: Results, repeat: int, work: Path) -> None:
 
 
 #: What a run can be limited to (--only).
-STEPS = ["formats", "scaling", "site", "live"]
+#: What an academic CV holds, for the academic step: entries of each type
+#: in its own section's page, and publications of each BibTeX type. Made-up
+#: placeholders, as `sphinx-cv new` writes them.
+ACADEMIC_TYPES = {
+    "talk": ("talks", "Invited talks", ":title: Talk {n}\n:event: Workshop {n}\n"),
+    "grant": ("grants", "Grants", ":title: Grant {n}\n:funder: Funder {n}\n"),
+    "student": ("students", "Students advised", ":name: Student {n}\n:degree: PhD\n"),
+    "service": ("service", "Service", ":role: Reviewer\n:organisation: Journal {n}\n"),
+}
+BIB_TYPES = (
+    ("article", "journal = {{Journal {n}}}"),
+    ("inproceedings", "booktitle = {{Proceedings of Conference {n}}}"),
+    ("misc", "eprint = {{2101.{n:05d}}},\n  archiveprefix = {{arXiv}}"),
+    ("phdthesis", "school = {{University {n}}}"),
+    ("software", "url = {{https://example.com/tool-{n}}}"),
+)
+
+
+def academic_cv(dest: Path, entries: int, publications: int) -> Path:
+    """A new project grown to *entries* entries (a fourth of them of each
+    academic type, in one page a type) and *publications* publications."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    subprocess.run(
+        [str(VENV / "bin" / "python"), "-m", "sphinx_cv", "new", str(dest)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    pages = []
+    for number, (kind, (page, title, options)) in enumerate(ACADEMIC_TYPES.items()):
+        blocks = [f"# {title}"]
+        for n in range(number, entries, len(ACADEMIC_TYPES)):
+            year = 2000 + n % 25
+            head = f":::{{cv:{kind}}} {kind}-{n}\n{options.format(n=n)}"
+            blocks.append(
+                f"{head}:start: {year}\n:end: {year + 1}\n\n- What it was.\n:::"
+            )
+        (dest / f"{page}.md").write_text("\n\n".join(blocks) + "\n")
+        pages.append(page)
+    bib = []
+    for n in range(publications):
+        kind, field = BIB_TYPES[n % len(BIB_TYPES)]
+        authors = " and ".join(
+            ["Your Name" if a == n % 7 else f"Author {a}" for a in range(3 + n % 12)]
+        )
+        bib.append(
+            f"@{kind}{{pub-{n},\n  author = {{{authors}}},\n  title = {{Work {n}}},\n"
+            f"  {field.format(n=n)},\n  year = {{{1990 + n % 35}}},\n"
+            f"  doi = {{10.1234/work.{n}}}\n}}\n"
+        )
+    (dest / "references.bib").write_text("\n".join(bib))
+    conf = dest / "conf.py"
+    # As many pages as it needs, as an academic's CV takes.
+    conf.write_text(
+        re.sub(r"^cv_pdf_pages = \d+", "cv_pdf_pages = 0", conf.read_text(), flags=re.M)
+    )
+    index = dest / "index.md"
+    listed = "".join(f"{page}\n" for page in pages)
+    index.write_text(
+        index.read_text().replace("publications\n", f"publications\n{listed}")
+    )
+    return dest
+
+
+def academic(results: Results, repeat: int, work: Path) -> None:
+    """Cold site, PDF and Word file of an academic CV of 300 entries and 70
+    publications beside this CV's, each builder taking its turn. The new
+    project finds the extension where this CV keeps it."""
+    os.environ["PYTHONPATH"] = str(ROOT / "_ext")
+    projects = {
+        "this CV": copy_cv(work / "this-cv"),
+        "academic, 300 entries, 70 publications": academic_cv(
+            work / "academic", 300, 70
+        ),
+    }
+    env_python = str(VENV / "bin" / "python")
+    for builder in ("html", "pdf", "docx"):
+        for name, project in projects.items():
+
+            def clean(project: Path = project) -> None:
+                shutil.rmtree(project / "_build", ignore_errors=True)
+
+            def run(
+                project: Path = project, builder: str = builder
+            ) -> tuple[float, int]:
+                return timed(
+                    [env_python, "-m", "sphinx", "-M", builder, ".", "_build", "-q"],
+                    project,
+                )
+
+            results.measure(f"cold {builder}, {name}", repeat, clean, run)
+            for pdf in (project / "_build" / "pdf").glob("*.pdf"):
+                info = subprocess.run(
+                    ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+                ).stdout
+                pages = re.search(r"Pages:\s+(\d+)", info)
+                print(f"    {pdf.name}: {pages.group(1) if pages else '?'} pages")
+
+
+STEPS = ["formats", "scaling", "site", "live", "academic"]
 
 
 def sizes(entries: str) -> list[int]:
@@ -608,6 +708,9 @@ def main() -> None:
         if "live" in steps:
             print("Edit loop:")
             live_latency(work, 3)
+        if "academic" in steps:
+            print("An academic CV:")
+            academic(results, args.repeat, work)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pdfplumber
@@ -73,14 +74,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="module")
 def printed(site: Build, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The PDF and the Word file, from the site's reading."""
+    """The PDF, the Word file, the ePub and the Markdown, from the site's
+    reading."""
     found = {}
-    for builder in ("pdf", "docx"):
+    for builder in ("pdf", "docx", "epub", "markdown"):
         done = build(
             ROOT, tmp_path_factory.mktemp(builder), read=site, buildername=builder
         )
         assert done.warnings == ""
-        [found[builder]] = done.outdir.glob(f"*.{builder}")
+        suffix = {"markdown": "md"}.get(builder, builder)
+        [found[builder]] = done.outdir.glob(f"*.{suffix}")
     return found
 
 
@@ -142,6 +145,27 @@ def test_the_word_file_lists_each_publication_bold(printed: dict[str, Path]) -> 
     ]
     bold = [normalise("".join(r.text for r in p.runs if r.bold)) for p in listed]
     assert bold == ["Ada Lovelace", "A. Lovelace"] + ["Ada Lovelace"] * 4
+
+
+def test_the_epub_and_the_markdown_list_each_publication(
+    printed: dict[str, Path],
+) -> None:
+    with zipfile.ZipFile(printed["epub"]) as book:
+        pages = [n for n in book.namelist() if n.endswith(".xhtml")]
+        html = " ".join(book.read(n).decode("utf-8") for n in pages)
+    soup = BeautifulSoup(html, "html.parser")
+    listed = [
+        normalise(f"{c.select_one('span.label').get_text()} {c.p.get_text()}")
+        for c in soup.select("div.citation")
+    ]
+    # An ePub shows each link's address after it, as Sphinx's do.
+    shown = [re.sub(r" \[https?://[^\]]+\]", "", line) for line in listed]
+    assert sorted(shown) == sorted(LISTED.values())
+    markdown = printed["markdown"].read_text(encoding="utf-8")
+    assert "[1] **Ada Lovelace** and Luigi Menabrea." in markdown
+    assert (
+        "[doi:10.1234/sketch.1843](<https://doi.org/10.1234/sketch.1843>)" in markdown
+    )
 
 
 def test_a_version_keeps_the_publications_tagged_for_it(

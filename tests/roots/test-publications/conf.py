@@ -4,6 +4,7 @@ myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 project = "Ada Lovelace"
 copyright = "Ada Lovelace"
+version = "1.0"
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "cv"
 cv_et_al = 4
