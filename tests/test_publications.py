@@ -15,11 +15,13 @@ import zipfile
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 from pybtex.database import Person
+from test_pdf import structure
 
 from conftest import Build, build, links, normalise, poppler, root
 from sphinx_cv.publications import is_owner
@@ -244,3 +246,17 @@ def test_the_owner_is_found_by_surname_and_initial(
     author: str, owner: str, same: bool
 ) -> None:
     assert is_owner(Person(author), [Person(owner)]) is same
+
+
+def test_the_pdf_tags_each_list_and_describes_each_link(
+    printed: dict[str, Path],
+) -> None:
+    tree = structure(printed["pdf"])
+    assert [title for kind, title in tree if kind == "/H2"] == [
+        "Articles",
+        "Papers, preprints, theses and software",
+    ]
+    with pikepdf.open(printed["pdf"]) as document:
+        annotations = [a for page in document.pages for a in page.get("/Annots", [])]
+        assert all(str(a.get("/Contents", "")).strip() for a in annotations)
+    assert [kind for kind, _ in tree].count("/Link") == len(annotations)
