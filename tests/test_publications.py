@@ -117,9 +117,12 @@ def test_the_person_is_bold_and_every_link_is_there(site: Build) -> None:
             hrefs |= {a["href"] for a in citation.find_all("a") if "//" in a["href"]}
     assert bold == ["Ada Lovelace", "A. Lovelace"] + ["Ada Lovelace"] * 4
     assert hrefs == ADDRESSES
-    # A citation elsewhere points at its publication.
+    # A citation points at its publication, and so does {cv:entry}, by key.
     other = (site.outdir / "other.html").read_text(encoding="utf-8")
     assert re.search(r'<a class="reference internal" href="#id\d+"', other)
+    soup = BeautifulSoup(other, "html.parser")
+    [link] = soup.select('a[href="articles.html#lovelace-1843-sketch"]')
+    assert link.get_text() == "Sketch of the Analytical Engine"
 
 
 def test_the_pdf_lists_each_publication_bold_and_linked(

@@ -255,7 +255,7 @@ class CVDomain(Domain):
         if typ == "entry":
             entry = self.entries.get(target)
             if entry is None:
-                return None
+                return self._publication(target)
             return (entry.docname, entry.anchor, entries.label(entry))
         index_doc = self.skills_index_doc
         aliases = self.env.config.cv_skill_aliases
@@ -267,6 +267,20 @@ class CVDomain(Domain):
         if skill is None or index_doc is None:
             return None
         return (index_doc, self.skill_anchor(skill), skill)
+
+    def _publication(self, key: str) -> tuple[str, str, str] | None:
+        """(docname, anchor, title) of the publication whose key is *key*:
+        an entry of a bibliography in the style ``cv``."""
+        from sphinx_cv.publications import STYLE
+
+        cite = self.env.domains.get("cite")
+        for citation in getattr(cite, "citations", []):
+            bibliography = cite.bibliographies[citation.bibliography_key]  # type: ignore[union-attr]
+            if citation.key == key and bibliography.style == STYLE:
+                title = citation.entry.fields.get("title", key)
+                plain = title.replace("{", "").replace("}", "")
+                return (citation.bibliography_key.docname, nodes.make_id(key), plain)
+        return None
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for entry in self.entries.values():
