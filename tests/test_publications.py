@@ -263,3 +263,24 @@ def test_the_pdf_tags_each_list_and_describes_each_link(
         annotations = [a for page in document.pages for a in page.get("/Annots", [])]
         assert all(str(a.get("/Contents", "")).strip() for a in annotations)
     assert [kind for kind, _ in tree].count("/Link") == len(annotations)
+
+
+def test_lists_count_down_and_name_every_author_where_asked(tmp_path: Path) -> None:
+    done = build(
+        ROOT,
+        tmp_path,
+        confoverrides={"cv_publication_numbers": "down", "cv_et_al": 0},
+    )
+    assert done.warnings == ""
+    found = {}
+    for page in ("articles", "other"):
+        for key, citation in _citations(done.outdir / f"{page}.html").items():
+            label = citation.select_one("span.label").get_text()
+            found[key] = (label, normalise(citation.p.get_text()))
+    assert [found[key][0] for key in LISTED] == [
+        "[2]", "[1]", "[P4]", "[P3]", "[P2]", "[P1]"
+    ]  # fmt: skip
+    assert found["babbage-1842-many"][1].startswith(
+        "Charles Babbage, John Herschel, George Peacock, Mary Somerville, "
+        "Augustus De Morgan, and A. Lovelace. A Paper of Many Hands."
+    )
