@@ -1,80 +1,21 @@
-"""``cv:service``: service to a field: reviewing, committees, editorships."""
+"""``cv:service``: service to a field: reviewing, committees, editorships.
+
+Headed, and written to JSON Resume and RenderCV, as volunteering is."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sphinx_cv import model
-from sphinx_cv.entries import (
-    Context,
-    EntryType,
-    Heading,
-    JsonResume,
-    RenderCV,
-    Source,
-    given,
-    read_span,
-    rendercv_dates,
-    span,
-)
-
-
-def heading(entry: model.Entry, context: Context) -> Heading:
-    if not entry["organisation"]:
-        return Heading(entry["role"], place=entry["location"])
-    return Heading(
-        entry["organisation"], subtitle=entry["role"], place=entry["location"]
-    )
+from sphinx_cv.entries import Context, EntryType, JsonResume, RenderCV
+from sphinx_cv.entries.volunteer import from_jsonresume, heading, to_rendercv
+from sphinx_cv.entries.volunteer import to_jsonresume as volunteering
 
 
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
     """As volunteering, the schema's section for unpaid roles, of the
     type "service" (beyond the schema, which allows more)."""
-    return given(
-        {
-            "type": "service",
-            "organization": entry["organisation"],
-            "position": entry["role"],
-            "url": entry.url,
-            **span(entry),
-            "summary": entry.summary,
-            "highlights": list(entry.highlights),
-            "location": entry["location"],
-        }
-    )
-
-
-def from_jsonresume(source: Source) -> dict[str, str]:
-    return {
-        "organisation": source.text("organization"),
-        "role": source.text("position"),
-        "location": source.text("location"),
-        **read_span(source),
-        "url": source.url("url"),
-    }
-
-
-def to_rendercv(entry: model.Entry, context: Context) -> dict[str, Any]:
-    if not entry["organisation"]:
-        return given(
-            {
-                "name": entry["role"],
-                "location": entry["location"],
-                **rendercv_dates(entry),
-                "summary": entry.summary,
-                "highlights": list(entry.highlights),
-            }
-        )
-    return given(
-        {
-            "company": entry["organisation"],
-            "position": entry["role"],
-            "location": entry["location"],
-            **rendercv_dates(entry),
-            "summary": entry.summary,
-            "highlights": list(entry.highlights),
-        }
-    )
+    return {"type": "service", **volunteering(entry, context)}
 
 
 TYPE = EntryType(
