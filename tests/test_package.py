@@ -174,6 +174,7 @@ LAYOUT = [
     ".readthedocs.yaml",
     "Makefile",
     "README.md",
+    "_ext",
     "_static",
     "conf.py",
     "education.md",
@@ -200,7 +201,7 @@ def test_new_writes_the_layout_of_this_cv_and_builds_strictly(fresh: Imported) -
     # The example publication, listed from references.bib with its anchor,
     # the person's name set apart, its title as written, its link.
     listed = (fresh.outdir / "publications.html").read_text(encoding="utf-8")
-    assert '<span id="yourname-2024-example"></span>' in listed
+    assert '<span id="example-2024-article"></span>' in listed
     assert (
         "<strong>Your Name</strong> and Another Author. An Example Article. "
         "<em>Journal of Examples</em>, 2024. "
@@ -977,3 +978,54 @@ def test_a_section_titled_for_an_academic_type_is_read_as_one(
     [entry] = draft.entries()
     assert (entry.type, entry.options) == (kind, options)
     assert draft.unmapped == []
+
+
+@pytest.mark.audit
+def test_a_new_cv_builds_from_its_readme_alone_and_on_read_the_docs(
+    tmp_path: Path,
+) -> None:
+    """`new --name`, then `make all` with nothing else set (the Makefile
+    makes .venv from requirements.txt; sphinx-cv is the project's copy in
+    _ext/, no index holds it), then Read the Docs' build replayed from the
+    project's own .readthedocs.yaml in a fresh environment. The name is
+    on the site and in the files' names, and "Your Name" is nowhere."""
+    index = package_index()
+    if not reachable(index):
+        pytest.skip(f"needs the package index ({index}): pip installs from it")
+    env = {k: v for k, v in make_env().items() if k not in ("PYTHONPATH", "VENV")}
+    project = tmp_path / "ada-cv"
+    assert cli.main(["new", str(project), "--name", "Ada Lovelace"]) == 0
+    made = subprocess.run(
+        ["make", "all"], cwd=project, capture_output=True, text=True, env=env
+    )
+    assert made.returncode == 0, made.stderr[-2000:]
+    html = project / "_build" / "html"
+    assert "<title>Ada Lovelace</title>" in (html / "index.html").read_text("utf-8")
+    suffixes = ("pdf", "docx", "epub", "md", "txt")
+    names = sorted(p.name for p in (project / "_build" / "downloads").iterdir())
+    assert names == sorted(f"ada-lovelace-cv.{suffix}" for suffix in suffixes)
+    pdf = project / "_build" / "downloads" / "ada-lovelace-cv.pdf"
+    written = [
+        p
+        for p in project.rglob("*")
+        if p.is_file()
+        and not {".venv", "_ext"} & set(p.relative_to(project).parts)
+        and p.suffix in (".md", ".py", ".bib", ".yaml", ".txt", ".html", ".json")
+    ]
+    texts = [p.read_text("utf-8", errors="replace") for p in written]
+    texts.append(poppler("pdftotext", pdf, "-"))
+    assert not [
+        p for p, t in zip([*written, pdf], texts, strict=True) if "Your Name" in t
+    ]
+
+    replay = subprocess.run(
+        [ROOT / ".ci" / "readthedocs", tmp_path / "rtd", "en", project],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert replay.returncode == 0, replay.stderr[-2000:]
+    output = tmp_path / "rtd" / "checkout" / "_readthedocs"
+    assert [p.name for p in (output / "pdf").iterdir()] == ["ada-lovelace-cv.pdf"]
+    assert [p.name for p in (output / "epub").iterdir()] == ["ada-lovelace-cv.epub"]

@@ -11,6 +11,7 @@ keeps is no business of theirs: every entry is read, always
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any, ClassVar
 
@@ -109,8 +110,10 @@ class ValidatedDirective(SphinxDirective):
         fields: dict[str, Any] = {}
         for name, (raw, line) in options.items():
             if name not in required + optional:
+                guess = difflib.get_close_matches(name, required + optional, 1, 0.7)
+                meant = f"did you mean :{guess[0]}:? " if guess else ""
                 self._warn(
-                    f"{who}: unknown option :{name}:; accepted: {accepted}",
+                    f"{who}: unknown option :{name}:; {meant}accepted: {accepted}",
                     Problem.OPTION,
                     line,
                 )
@@ -269,6 +272,15 @@ class PersonDirective(ValidatedDirective):
     def run(self) -> list[nodes.Node]:
         fields = self.validate(self.name)
         if fields is None:
+            return []
+        fields.setdefault("name", self.config.author)
+        if not fields["name"]:
+            self._warn(
+                f"{self.name}: no :name:, and conf.py gives no author: give "
+                "the person's name as conf.py's author",
+                Problem.MISSING,
+                self.lineno,
+            )
             return []
         person = model.Person(docname=self.env.docname, lineno=self.lineno, **fields)
         domain = CVDomain.of(self.env)

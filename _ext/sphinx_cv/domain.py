@@ -271,12 +271,10 @@ class CVDomain(Domain):
     def _publication(self, key: str) -> tuple[str, str, str] | None:
         """(docname, anchor, title) of the publication whose key is *key*:
         an entry of a bibliography in the style ``cv``."""
-        from sphinx_cv.publications import STYLE
-
         cite = self.env.domains.get("cite")
         for citation in getattr(cite, "citations", []):
             bibliography = cite.bibliographies[citation.bibliography_key]  # type: ignore[union-attr]
-            if citation.key == key and bibliography.style == STYLE:
+            if citation.key == key and bibliography.style == model.STYLE:
                 title = citation.entry.fields.get("title", key)
                 plain = title.replace("{", "").replace("}", "")
                 return (citation.bibliography_key.docname, nodes.make_id(key), plain)

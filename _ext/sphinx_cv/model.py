@@ -578,10 +578,12 @@ class Item(Record):
         return name
 
 
-#: The options of ``cv:person``: (required, optional).
+#: The options of ``cv:person``: (required, optional). Its name is
+#: conf.py's ``author`` where it gives none, so that it is written once.
 PERSON_FIELDS = (
-    ("name",),
+    (),
     (
+        "name",
         "label",
         "email",
         "phone",
@@ -739,6 +741,9 @@ def join_degree(study: str, area: str, language: str = "en") -> str:
 
 #: The page ``sphinx-cv new`` writes the CV's publications on.
 PUBLICATIONS = "publications"
+#: The bibliography style that lists the person's own publications
+#: (:mod:`sphinx_cv.publications`); a bibliography in another lists sources.
+STYLE = "cv"
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,17 @@ The project is written into a temporary folder beside its destination and
 renamed into place only once complete, so a failure leaves nothing
 half-made. Templates for the fixed files (conf.py, Makefile, README,
 .readthedocs.yaml) ship in the package, under ``templates/new``.
+
+The person's name is written once, as conf.py's ``author``: the first
+page's heading (a MyST substitution), the ``cv:person`` entry, the site's
+title and footer, and the files' names and properties read it there.
+
+A project keeps its own copy of the package in ``_ext/`` (as this CV
+does), and ``requirements.txt`` names what the package imports
+(:data:`DEPENDENCIES`): it builds on a fresh machine and on Read the Docs
+with no index holding sphinx-cv, and ``sphinx-cv upgrade`` puts a newer
+copy in its place. Given ``--package`` (a version on an index, a wheel),
+the project installs that instead and keeps no copy.
 """
 
 from __future__ import annotations
@@ -26,6 +37,24 @@ from sphinx_cv.formats.draft import (
 from sphinx_cv.variants import named
 
 TEMPLATES = Path(__file__).with_name("templates") / "new"
+#: The package itself, as a project keeps its copy of it.
+PACKAGE = Path(__file__).parent
+#: Where a project keeps that copy: conf.py puts it on sys.path.
+VENDORED = Path("_ext") / "sphinx_cv"
+#: What the package imports, as pip names it (the wheel's dependencies in
+#: _ext/pyproject.toml, which a test holds the same): a project that keeps
+#: its copy of the package installs these.
+DEPENDENCIES = (
+    "sphinx>=9.0,<10",
+    "myst-parser>=5.0,<6",
+    "furo>=2025.12.19,<2027",
+    "sphinx-design>=0.8,<0.9",
+    "sphinxcontrib-bibtex>=2.7,<3",
+    "PyYAML>=6",
+    "typst>=0.15,<0.16",
+    "python-docx>=1.2,<2",
+    "anyascii>=0.3,<0.4",
+)
 
 
 def directive(entry: DraftEntry) -> str:
@@ -45,7 +74,8 @@ def directive(entry: DraftEntry) -> str:
 
 
 def _person(draft: Draft) -> str:
-    lines = [":::{cv:person}", f":name: {draft.name}"]
+    # Its name is conf.py's author.
+    lines = [":::{cv:person}"]
     if draft.email:
         lines.append(f":email: {draft.email}")
     lines += [f":{name}: {value}" for name, value in draft.contact.items() if value]
@@ -142,7 +172,7 @@ def pages(draft: Draft) -> dict[str, str]:
         )
         toc.append("skills-index")
     index = [
-        _heading(draft.name),
+        _heading("{{ author }}"),
         _person(draft),
         "::::{only} html and not epub\n\n:::{cv:downloads}\n:::\n::::",
     ]
@@ -201,7 +231,24 @@ def _written(code: str) -> str:
     return code
 
 
-def fixed_files(draft: Draft, package: str) -> dict[str, str]:
+def requirement(line: str) -> str:
+    """The name a requirements line installs (``typst>=0.15`` typst), in
+    pip's normal form; "" for a comment or a blank."""
+    name = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line.split("#")[0])
+    return re.sub(r"[-_.]+", "-", name.group(1)).casefold() if name else ""
+
+
+def requirements(package: str | None) -> str:
+    """requirements.txt: *package*, or, for a project that keeps its copy
+    of the package, what the package imports."""
+    head = "# What Read the Docs and `make html` need to build the CV.\n"
+    if package is not None:
+        return f"{head}{package}\n"
+    kept = "# sphinx-cv itself is kept in _ext/ (see README.md); it imports:\n"
+    return head + kept + "".join(f"{line}\n" for line in DEPENDENCIES)
+
+
+def fixed_files(draft: Draft, package: str | None) -> dict[str, str]:
     """The files every project has, from the templates."""
     today = draft.settings.get("today")
     values = {
@@ -214,6 +261,13 @@ def fixed_files(draft: Draft, package: str) -> dict[str, str]:
             draft.settings.get("present", "Present"), ensure_ascii=False
         ),
         "pages": draft.settings.get("pages", "0"),
+        "path": (
+            "\nimport sys\nfrom pathlib import Path\n\n# sphinx-cv, kept in _ext/ "
+            "(see README.md).\n"
+            'sys.path.insert(0, str(Path(__file__).parent / "_ext"))'
+            if package is None
+            else ""
+        ),
         "authors": (
             "\n# Your name as your publications write it (else your surname).\n"
             f"cv_author_names = {json.dumps(draft.authors, ensure_ascii=False)}"
@@ -237,16 +291,27 @@ def fixed_files(draft: Draft, package: str) -> dict[str, str]:
     ):
         text = (TEMPLATES / template).read_text(encoding="utf-8")
         files[target] = string.Template(text).safe_substitute(values)
-    files["requirements.txt"] = (
-        f"# What Read the Docs and `make html` need to build the CV.\n{package}\n"
-    )
+    files["requirements.txt"] = requirements(package)
     files["_static/custom.css"] = (
         "/* Styles of this CV's own; sphinx-cv brings the entries'. */\n"
     )
     return files
 
 
-def write(draft: Draft, destination: Path, package: str) -> list[str]:
+def vendor(root: Path) -> list[str]:
+    """Put this package's copy in *root*'s ``_ext/`` (in place of any
+    there); the files, as paths from *root*."""
+    target = root / VENDORED
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(
+        PACKAGE, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo")
+    )
+    return sorted(
+        p.relative_to(root).as_posix() for p in target.rglob("*") if p.is_file()
+    )
+
+
+def write(draft: Draft, destination: Path, package: str | None) -> list[str]:
     """Write the project into *destination*, which must not exist or be
     empty; the paths written, in order."""
     if destination.exists() and (
@@ -263,6 +328,8 @@ def write(draft: Draft, destination: Path, package: str) -> list[str]:
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        if package is None:
+            files |= dict.fromkeys(vendor(staging), "")
         if destination.exists():
             destination.rmdir()
         staging.rename(destination)

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from sphinxcontrib.bibtex.domain import BibtexDomain
 
 #: The style's name, for ``bibtex_default_style`` or ``:style:``.
-STYLE = "cv"
+STYLE = model.STYLE
 
 #: BibTeX's months by their names' first three letters (its macros say
 #: them in English: "May", "December").

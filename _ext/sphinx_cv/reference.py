@@ -65,7 +65,8 @@ OTHER_DIRECTIVES = {
     "person": (
         model.PERSON_FIELDS,
         "whose CV it is, once in the project: the contact line under the "
-        "name, and the ``basics`` of the exports",
+        "name, and the ``basics`` of the exports; its name is conf.py's "
+        "``author`` where it gives none",
     ),
     "related": (
         ((), ()),

@@ -1,11 +1,13 @@
 """The command line: one ``sphinx-cv`` command with a subcommand per task.
 
-    sphinx-cv new DIR [--from resume.json | --from cv.yaml] [--package SPEC]
+    sphinx-cv new DIR [--from resume.json | --from cv.yaml] [--name NAME]
+        [--email ADDRESS] [--language CODE] [--package SPEC]
+    sphinx-cv upgrade DIR
     sphinx-cv reference [--check FILE]
     sphinx-cv variant NAME ... | --all | --list [--sources DIR] [--builddir DIR]
         [-- SPHINX-OPTIONS]
     sphinx-cv downloads [--sources DIR] [--builddir DIR] [--into DIR]
-        [-- SPHINX-OPTIONS]
+        [--formats DIR] [-- SPHINX-OPTIONS]
 
 (``python -m sphinx_cv`` is the same command.) A problem with the input is
 one line, ``sphinx-cv: error: ...``, naming the file and the place where it
@@ -56,12 +58,22 @@ def parser() -> argparse.ArgumentParser:
         "the source's (RenderCV's locale), else en",
     )
     start.add_argument(
+        "--name", help=f"the person's name (default: {new.NAME}, or the source's)"
+    )
+    start.add_argument("--email", metavar="ADDRESS", help="the person's e-mail")
+    start.add_argument(
         "--package",
-        default=f"sphinx-cv=={__version__}",
-        help="how requirements.txt names sphinx-cv (default: %(default)s); "
-        "a wheel's path or a URL also works",
+        metavar="SPEC",
+        help="install sphinx-cv from SPEC (a version on a package index, a "
+        "wheel's path or address) rather than keep its copy in _ext/",
     )
     start.set_defaults(run=new.new)
+
+    again = commands.add_parser(
+        "upgrade", help="replace DIR's copy of sphinx-cv (_ext/) with this one"
+    )
+    again.add_argument("directory", type=Path, metavar="DIR")
+    again.set_defaults(run=new.upgrade)
 
     docs = commands.add_parser("reference", help="print the extension's reference")
     docs.add_argument("--check", type=Path, metavar="FILE", help="fail if FILE differs")
@@ -89,6 +101,13 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="the folder (default: BUILDDIR/downloads)",
+    )
+    files.add_argument(
+        "--formats",
+        type=Path,
+        metavar="DIR",
+        help="also the whole CV's PDF and ePub into DIR/pdf/ and DIR/epub/ "
+        "(Read the Docs' own downloads)",
     )
     files.set_defaults(run=downloads.run)
     return top

@@ -66,4 +66,13 @@ def run(args: argparse.Namespace) -> int:
     for path in found:
         shutil.copyfile(path, into / path.name)
     print(f"{into}: {', '.join(sorted(path.name for path in found))}")
+    if args.formats is not None:
+        # Read the Docs' own downloads: the whole CV's PDF and ePub, one
+        # file a folder.
+        for suffix in ("pdf", "epub"):
+            folder = args.formats / suffix
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            for path in (args.builddir / suffix).glob(f"*.{suffix}"):
+                shutil.copyfile(path, folder / path.name)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sphinx_cv import entries, i18n, model, project
+from sphinx_cv import __version__, entries, i18n, model, project
 from sphinx_cv.formats import jsonresume, rendercv
 from sphinx_cv.formats.draft import (
     Draft,
@@ -17,12 +17,15 @@ from sphinx_cv.formats.draft import (
     page_title,
 )
 
+#: The name of a new CV's person, until ``--name`` gives one.
+NAME = "Your Name"
 
-def _example() -> Draft:
+
+def _example(name: str) -> Draft:
     """The CV ``new`` writes without ``--from``: the person, a summary, and
     an entry of each type that gives an example, in a section of its own."""
     draft = Draft(
-        name="Your Name",
+        name=name,
         email="you@example.com",
         links=[
             "Website example.com https://example.com",
@@ -48,10 +51,10 @@ def _example() -> Draft:
     # A publication, listed by its key from references.bib.
     draft.section("Publications", model.PUBLICATIONS).publications.append(
         Publication(
-            "yourname-2024-example",
+            "example-2024-article",
             "article",
             {
-                "author": "Your Name and Another Author",
+                "author": f"{name} and Another Author",
                 "title": "An Example Article",
                 "journal": "Journal of Examples",
                 "year": "2024",
@@ -92,7 +95,11 @@ def new(args: argparse.Namespace) -> int:
     """Write the project; exit 1, with the project written, if something of
     the source could not be carried."""
     source: Path | None = args.source
-    draft = read(source) if source is not None else _example()
+    draft = read(source) if source is not None else _example(args.name or NAME)
+    if args.name:
+        draft.name = args.name
+    if args.email:
+        draft.email = args.email
     if args.language:
         draft.settings["language"] = args.language
     language = draft.settings.get("language", "en")
@@ -115,4 +122,23 @@ def new(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    return 0
+
+
+def upgrade(args: argparse.Namespace) -> int:
+    """Put this package's copy in the project's ``_ext/``, and what it
+    imports in its ``requirements.txt``."""
+    root: Path = args.directory
+    if not (root / project.VENDORED).is_dir():
+        raise InputError(
+            f"{root}: keeps no copy of sphinx-cv in {project.VENDORED}: "
+            "it installs the package named in its requirements.txt"
+        )
+    project.vendor(root)
+    wanted = root / "requirements.txt"
+    lines = wanted.read_text(encoding="utf-8").splitlines()
+    names = {project.requirement(line): line for line in project.DEPENDENCIES}
+    kept = [line for line in lines if project.requirement(line) not in names]
+    wanted.write_text("\n".join([*kept, *project.DEPENDENCIES]) + "\n", "utf-8")
+    print(f"{root}: sphinx-cv {__version__} in {project.VENDORED}")
     return 0
