@@ -27,6 +27,12 @@ BAD_INPUT = {
         ":role:, :team:, :location:, :start:, :end:, :url:, :skills:, :tags: "
         "[cv.option]",
     ),
+    "bad-misspelt-option": (
+        4,
+        "cv:work 'acme': unknown option :organization:; did you mean "
+        ":organisation:? accepted: :organisation:, :role:, :team:, :location:, "
+        ":start:, :end:, :url:, :skills:, :tags: [cv.option]",
+    ),
     "bad-missing-option": (
         3,
         "cv:work 'acme': needs one of :organisation: (employer, university or "

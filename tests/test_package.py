@@ -36,6 +36,7 @@ from sphinx_cv import cli, entries, model, reference
 from sphinx_cv.formats import jsonresume
 from sphinx_cv.formats.rendercv import section_title
 from sphinx_cv.problems import Problem
+from sphinx_cv.project import DEPENDENCIES
 
 DATA = ROOT.parent / "shared" / "data"
 JSON_RESUME = DATA / "jsonresume-sample.resume.json"
@@ -1029,3 +1030,47 @@ def test_a_new_cv_builds_from_its_readme_alone_and_on_read_the_docs(
     output = tmp_path / "rtd" / "checkout" / "_readthedocs"
     assert [p.name for p in (output / "pdf").iterdir()] == ["ada-lovelace-cv.pdf"]
     assert [p.name for p in (output / "epub").iterdir()] == ["ada-lovelace-cv.epub"]
+
+
+def test_a_project_keeps_its_copy_of_the_package_and_upgrade_replaces_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The copy in _ext/ is the package's files, and requirements.txt what
+    the package imports (the wheel's dependencies); `upgrade` puts the
+    running package's copy back and keeps the project's own requirements."""
+    pyproject = tomllib.loads((ROOT / "_ext" / "pyproject.toml").read_text("utf-8"))
+    assert list(DEPENDENCIES) == pyproject["project"]["dependencies"]
+    cv = tmp_path / "cv"
+    assert cli.main(["new", str(cv)]) == 0
+    kept = cv / "_ext" / "sphinx_cv"
+    ours = {
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*")
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix not in (".pyc", ".mo")
+    }
+    assert {
+        p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()
+    } == ours
+    (kept / "model.py").write_text("# an older copy\n")
+    (kept / "gone.py").write_text("# a module a newer copy no longer has\n")
+    requirements = cv / "requirements.txt"
+    requirements.write_text("typst>=0.14,<0.15\nsphinxext-opengraph>=0.13\n")
+    assert cli.main(["upgrade", str(cv)]) == 0
+    assert (kept / "model.py").read_bytes() == (PACKAGE / "model.py").read_bytes()
+    assert not (kept / "gone.py").exists()
+    assert requirements.read_text().splitlines() == [
+        "sphinxext-opengraph>=0.13",
+        *DEPENDENCIES,
+    ]
+    installed = tmp_path / "installed"
+    assert cli.main(["new", str(installed), "--package", "sphinx-cv==9.9"]) == 0
+    assert not (installed / "_ext").exists()
+    assert "\nsphinx-cv==9.9\n" in (installed / "requirements.txt").read_text()
+    capsys.readouterr()
+    assert cli.main(["upgrade", str(installed)]) == 1
+    assert capsys.readouterr().err == (
+        f"sphinx-cv: error: {installed}: keeps no copy of sphinx-cv in "
+        "_ext/sphinx_cv: it installs the package named in its requirements.txt\n"
+    )
