@@ -242,3 +242,19 @@ def test_json_ld_gives_a_role_its_calendar_dates_only(app: SphinxTestApp) -> Non
     assert "endDate" not in role and "date" not in role
     [degree] = person["alumniOf"]
     assert set(degree) == {"@type", "roleName", "alumniOf"}
+
+
+@pytest.mark.parametrize("builder", ["html", "pdf"])
+def test_a_broken_entry_is_named_again_by_a_build_that_reads_nothing(
+    tmp_path: Path, builder: str
+) -> None:
+    """The second build reads no page (the environment is the first's), and
+    still names the entry it leaves out, at its line: a second `make pdf`
+    never drops it silently, and fails under -W."""
+    first = build(root("bad-date-month"), tmp_path / "first")
+    again = build(
+        root("bad-date-month"), tmp_path / "again", read=first, buildername=builder
+    )
+    [said] = first.warnings.splitlines()
+    assert again.warnings.splitlines() == [said]
+    assert "index.md:6: WARNING: cv:work 'acme': :start: '2021-13'" in said

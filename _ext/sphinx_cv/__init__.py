@@ -14,7 +14,7 @@ from sphinx_cv.assets import setup_assets
 from sphinx_cv.catalogs import setup_catalogs
 from sphinx_cv.config import setup_config
 from sphinx_cv.directives import DIRECTIVES, RelatedLabel
-from sphinx_cv.domain import CVDomain
+from sphinx_cv.domain import CVDomain, setup_problems
 from sphinx_cv.downloads import DownloadsDirective, setup_downloads
 from sphinx_cv.editions import setup_editions
 from sphinx_cv.epub import setup_epub
@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # The contact line's icons are sphinx-design's nodes: load what we emit.
     app.setup_extension("sphinx_design")
     setup_config(app)
+    setup_problems(app)
     setup_i18n(app)
     app.add_domain(CVDomain)
     directives = {
@@ -83,7 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_furo(app)
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

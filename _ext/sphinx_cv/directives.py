@@ -57,6 +57,7 @@ class ValidatedDirective(SphinxDirective):
 
     def _warn(self, message: str, problem: Problem, lineno: int) -> None:
         warn(problem, "%s", message, location=(self.env.docname, lineno))
+        CVDomain.of(self.env).note_problem(self.env.docname, lineno, problem, message)
 
     def _take_options(self, who: str) -> tuple[dict[str, tuple[str, int]], bool]:
         """Take the option lines off the content: ({name: (value, line)}, ok).

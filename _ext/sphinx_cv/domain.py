@@ -23,6 +23,7 @@ from sphinx_cv.problems import Problem
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -45,6 +46,8 @@ class CVDomain(Domain):
         "skills_index_docs": {},  # docname -> line of its cv:skills-index
         "people": {},  # docname -> model.Person (one in all)
         "items": {},  # docname -> [model.Item]: skills, languages, ...
+        # docname -> [(line, subtype, message)]: what its directives warned of
+        "problems": {},
     }
     dangling_warnings = {
         "entry": "unknown CV entry: %(target)s",
@@ -195,6 +198,14 @@ class CVDomain(Domain):
         self.data["skills_index_docs"].pop(docname, None)
         self.data["people"].pop(docname, None)
         self.data["items"].pop(docname, None)
+        self.data["problems"].pop(docname, None)
+
+    def note_problem(
+        self, docname: str, line: int, problem: Problem, message: str
+    ) -> None:
+        """Keep what a directive of *docname* warned of, to say again in
+        each build that does not read the page again (:func:`say_again`)."""
+        self.data["problems"].setdefault(docname, []).append((line, problem, message))
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for entry_id, entry in otherdata["entries"].items():
@@ -206,7 +217,7 @@ class CVDomain(Domain):
                 )
                 continue
             self.entries[entry_id] = entry
-        for key in ("skills_index_docs", "people", "items"):
+        for key in ("skills_index_docs", "people", "items", "problems"):
             for docname, line in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = line
@@ -308,3 +319,24 @@ class CVDomain(Domain):
             other.lineno,
             location=location,
         )
+
+
+def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """The pages this build reads (and will warn of itself)."""
+    env.cv_reading = set(docnames)  # type: ignore[attr-defined]
+
+
+def say_again(app: Sphinx, env: BuildEnvironment) -> None:
+    """Each problem kept with a page this build did not read, again: a
+    broken entry is left out of every output, so every build says so (a
+    second ``make pdf`` too, and ``-W`` fails each time)."""
+    reading: set[str] = getattr(env, "cv_reading", set())
+    kept = CVDomain.of(env).data["problems"]
+    for docname in sorted(set(kept) - reading):
+        for line, problem, message in kept[docname]:
+            warn(problem, "%s", message, location=(docname, line))
+
+
+def setup_problems(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", note_reading)
+    app.connect("env-updated", say_again)
