@@ -126,10 +126,12 @@ def test_every_page_names_the_pdf_and_the_json_resume_in_its_head(
 def test_without_downloads_the_box_offers_the_exports(
     site: Path, tmp_path: Path
 ) -> None:
+    """A site built alone (make html, not make all) promises no download:
+    the box links every file it names."""
     result = build(site, tmp_path / "build")
     page = result.outdir / "index.html"
     assert [line.split(":")[0] for line in box(page)] == [
-        "The whole CV on one page · Download",
+        "The whole CV on one page",
         "Data",
     ]
     assert hrefs(page) == ["cv.html", "resume.json", "rendercv.yaml"]

@@ -187,8 +187,11 @@ def box(app: Sphinx, docname: str) -> nodes.Element:
     heading += nodes.reference(
         whole, whole, refuri=app.builder.get_relative_uri(docname, ONE_PAGE)
     )
-    heading += nodes.Text(" \u00b7 ")
-    heading += nodes.strong(str(_("Download")), str(_("Download")))
+    if files:
+        # Without the files (a site built alone, not by make all), the box
+        # promises no download: it offers the page and the data.
+        heading += nodes.Text(" \u00b7 ")
+        heading += nodes.strong(str(_("Download")), str(_("Download")))
     return nodes.container("", heading, items, classes=["cv-downloads-box"])
 
 
