@@ -129,7 +129,13 @@ package: $(BUILD_DEPS)
 reference: $(BUILD_DEPS)
 	$(SPHINX_CV) reference > _ext/README.markdown
 
-.PHONY: package reference
+# The package's documentation (_ext/sphinx_cv/docs, shipped with it: a
+# tutorial, how-to guides, the reference, a gallery), built strictly into
+# $(BUILDDIR)/docs/html/.
+docs: $(BUILD_DEPS)
+	@$(SPHINXBUILD) -M html _ext/sphinx_cv/docs "$(BUILDDIR)/docs" -E -nW --keep-going $(SPHINXOPTS) $(O)
+
+.PHONY: package reference docs
 
 # Sources, not targets: keep the catch-all below from trying to make them.
 requirements.txt requirements-dev.txt: ;

@@ -39,6 +39,8 @@ exclude_patterns = [
     "tests",
     "benchmarks",
     "node_modules",
+    # The extension, and its documentation (a Sphinx project of its own).
+    "_ext",
 ]
 
 # Every cross-reference must resolve; a broken one fails the strict build.

@@ -28,10 +28,11 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 from test_web import SCHEMA, package_index, reachable
 
 import sphinx_cv
-from conftest import ROOT, Build, build, epubcheck, make_env, poppler
+from conftest import ROOT, Build, broken_links, build, epubcheck, make_env, poppler
 from sphinx_cv import cli, entries, model, reference
 from sphinx_cv.formats import jsonresume
 from sphinx_cv.formats.rendercv import section_title
@@ -981,25 +982,65 @@ def test_a_section_titled_for_an_academic_type_is_read_as_one(
     assert draft.unmapped == []
 
 
-@pytest.mark.audit
-def test_a_new_cv_builds_from_its_readme_alone_and_on_read_the_docs(
+DOCS = PACKAGE / "docs"
+
+
+def test_the_packages_documentation_builds_strictly_and_its_links_land(
     tmp_path: Path,
 ) -> None:
-    """`new --name`, then `make all` with nothing else set (the Makefile
-    makes .venv from requirements.txt; sphinx-cv is the project's copy in
-    _ext/, no index holds it), then Read the Docs' build replayed from the
-    project's own .readthedocs.yaml in a fresh environment. The name is
-    on the site and in the files' names, and "Your Name" is nowhere."""
+    """`make docs`: the tutorial, the how-to guides, the reference made from
+    the model, and the gallery; every page's links land, and the generated
+    README and the docs name each make target a user runs."""
+    app = SphinxTestApp(srcdir=DOCS, builddir=tmp_path, freshenv=True)
+    try:
+        app.build()
+        warnings, found = app.warning.getvalue(), set(app.env.found_docs)
+    finally:
+        app.cleanup()
+    assert warnings == ""
+    assert {"tutorial", "how-to/publications", "reference", "gallery"} <= found
+    outdir = tmp_path / "html"
+    assert broken_links(outdir, "*.html") == []
+    reference_page = (outdir / "reference.html").read_text("utf-8")
+    for name in entries.TYPES:
+        assert f"cv:{name}" in reference_page, name
+    readme = (PACKAGE / "templates" / "new" / "README.md.in").read_text("utf-8")
+    for target in ("html", "strict", "pdf", "docx", "epub", "all", "reference"):
+        assert f"make {target} " in readme, target
+    assert "`docs/`" in readme and "make docs" in readme
+
+
+def _tutorial() -> str:
+    """The tutorial's first shell block: the commands a reader types, word
+    for word, the repository's place put where it says path/to/sphinx-cv."""
+    text = (DOCS / "tutorial.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```sh\n(.*?)```", text, re.S)[:1]
+    return block.replace("path/to/sphinx-cv", str(ROOT))
+
+
+@pytest.mark.audit
+def test_the_tutorial_word_for_word_gives_a_cv_ready_for_read_the_docs(
+    tmp_path: Path,
+) -> None:
+    """The tutorial's commands in an empty folder (a virtual environment,
+    sphinx-cv installed from the repository, `new --name`, `make html`,
+    `make all` with nothing else set), then Read the Docs' build replayed
+    from the project's own .readthedocs.yaml in a fresh environment. The
+    name is on the site and in the files' names, and "Your Name" nowhere."""
     index = package_index()
     if not reachable(index):
         pytest.skip(f"needs the package index ({index}): pip installs from it")
     env = {k: v for k, v in make_env().items() if k not in ("PYTHONPATH", "VENV")}
-    project = tmp_path / "ada-cv"
-    assert cli.main(["new", str(project), "--name", "Ada Lovelace"]) == 0
-    made = subprocess.run(
-        ["make", "all"], cwd=project, capture_output=True, text=True, env=env
+    typed = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", _tutorial()],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
-    assert made.returncode == 0, made.stderr[-2000:]
+    assert typed.returncode == 0, typed.stderr[-2000:]
+    project = tmp_path / "my-cv"
     html = project / "_build" / "html"
     assert "<title>Ada Lovelace</title>" in (html / "index.html").read_text("utf-8")
     suffixes = ("pdf", "docx", "epub", "md", "txt")
@@ -1013,11 +1054,9 @@ def test_a_new_cv_builds_from_its_readme_alone_and_on_read_the_docs(
         and not {".venv", "_ext"} & set(p.relative_to(project).parts)
         and p.suffix in (".md", ".py", ".bib", ".yaml", ".txt", ".html", ".json")
     ]
-    texts = [p.read_text("utf-8", errors="replace") for p in written]
-    texts.append(poppler("pdftotext", pdf, "-"))
-    assert not [
-        p for p, t in zip([*written, pdf], texts, strict=True) if "Your Name" in t
-    ]
+    texts = {p: p.read_text("utf-8", errors="replace") for p in written}
+    texts[pdf] = poppler("pdftotext", pdf, "-")
+    assert [p for p, text in texts.items() if "Your Name" in text] == []
 
     replay = subprocess.run(
         [ROOT / ".ci" / "readthedocs", tmp_path / "rtd", "en", project],

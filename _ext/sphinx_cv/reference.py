@@ -249,7 +249,7 @@ def markdown() -> str:
         "| --- | --- | --- |",
     ]
     for name, (use, doc) in ROLES.items():
-        out.append(f"| `cv:{name}` | ``{use}`` | {doc} |")
+        out.append(f"| `cv:{name}` | `` {use} `` | {doc} |")
     out += [
         "",
         "## Configuration values",
