@@ -1113,3 +1113,11 @@ def test_a_project_keeps_its_copy_of_the_package_and_upgrade_replaces_it(
         f"sphinx-cv: error: {installed}: keeps no copy of sphinx-cv in "
         "_ext/sphinx_cv: it installs the package named in its requirements.txt\n"
     )
+
+
+def test_the_commands_help_is_plain_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """What --help prints has no reStructuredText markup (``literal``)."""
+    for command in ([], ["new"], ["upgrade"], ["reference"], ["downloads"]):
+        with pytest.raises(SystemExit):
+            cli.main([*command, "--help"])
+        assert "``" not in capsys.readouterr().out, command

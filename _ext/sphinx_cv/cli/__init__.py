@@ -38,7 +38,13 @@ def _reference(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="sphinx-cv", description=__doc__.split("\n")[0])
+    top = argparse.ArgumentParser(
+        prog="sphinx-cv",
+        description="A curriculum vitae kept as a Sphinx project: start one, "
+        "build its versions and downloads, print the reference.",
+        epilog="python -m sphinx_cv is the same command; `make docs` in a "
+        "project builds the documentation.",
+    )
     top.add_argument("--version", action="version", version=__version__)
     commands = top.add_subparsers(dest="command", required=True)
 
