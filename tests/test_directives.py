@@ -33,6 +33,16 @@ BAD_INPUT = {
         ":organisation:? accepted: :organisation:, :role:, :team:, :location:, "
         ":start:, :end:, :url:, :skills:, :tags: [cv.option]",
     ),
+    "bad-unclosed": (
+        3,
+        "cv:work 'acme': not closed before the directive at line 9: end it "
+        "with a line of ':::' [cv.option]",
+    ),
+    "bad-skills-semicolon": (
+        5,
+        "cv:work 'acme': :skills: 'Python; SQL' parts skills with ';': "
+        "separate skills with commas (Python, SQL) [cv.skills]",
+    ),
     "bad-missing-option": (
         3,
         "cv:work 'acme': needs one of :organisation: (employer, university or "

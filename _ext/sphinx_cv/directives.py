@@ -174,6 +174,7 @@ class EntryDirective(ValidatedDirective):
         """Check the options, read the body, record the entry and render it."""
         entry_id = self.arguments[0]
         fields = self._checked_fields(entry_id)
+        self._check_closed(entry_id)
         if fields is not None:
             self._translate(fields)
         container = nodes.container()
@@ -189,6 +190,20 @@ class EntryDirective(ValidatedDirective):
         container += target
         render_entry(container, entry, body, i18n.context(self.config))
         return [container]
+
+    def _check_closed(self, entry_id: str) -> None:
+        """Warn, at its own line, of an entry left open: MyST reads the
+        entries after it (to the next closing fence) as its body."""
+        for offset, line in enumerate(self.content):
+            if _OPENING.match(line):
+                where = self.body_line + offset
+                self._warn(
+                    f"{self.name} {entry_id!r}: not closed before the directive "
+                    f"at line {where}: end it with a line of ':::'",
+                    Problem.OPTION,
+                    self.lineno,
+                )
+                return
 
     def _checked_fields(self, entry_id: str) -> dict[str, Any] | None:
         """The parsed options, or None after a warning about each problem
@@ -291,6 +306,9 @@ class PersonDirective(ValidatedDirective):
         self.set_source_info(contacts)
         return [contacts]
 
+
+#: A directive of the CV opening in MyST (``:::{cv:work} acme``).
+_OPENING = re.compile(r"^\s*:{3,}\{cv:[\w-]+\}")
 
 #: Stands where a citation mark was, until the space before it is dropped.
 _CITATION = "\x00"

@@ -212,6 +212,16 @@ def split_list(text: str) -> tuple[str, ...]:
     return _split(text, ",", "commas")
 
 
+def split_skills(text: str) -> tuple[str, ...]:
+    """Comma-separated skills; a semicolon, which would make one skill of
+    two ("Python; SQL"), is a ValueError."""
+    if ";" in text:
+        raise ValueError(
+            f"{text!r} parts skills with ';': separate skills with commas (Python, SQL)"
+        )
+    return split_list(text)
+
+
 def split_semicolons(text: str) -> tuple[str, ...]:
     """Split an option whose items may hold commas (courses) at semicolons."""
     return _split(text, ";", "semicolons")
@@ -398,7 +408,7 @@ FIELDS: dict[str, Field] = {
     "instructor": _text("course instructor"),
     "url": Field(parse_url, doc="http(s) or mailto address", subtype=Problem.URL),
     "skills": Field(
-        split_list, doc="comma-separated skills", subtype=Problem.SKILLS, empty=()
+        split_skills, doc="comma-separated skills", subtype=Problem.SKILLS, empty=()
     ),
     "tags": Field(
         split_list,
