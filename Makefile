@@ -135,7 +135,12 @@ reference: $(BUILD_DEPS)
 docs: $(BUILD_DEPS)
 	@$(SPHINXBUILD) -M html _ext/sphinx_cv/docs "$(BUILDDIR)/docs" -E -nW --keep-going $(SPHINXOPTS) $(O)
 
-.PHONY: package reference docs
+# Cover letters (letters/*.md; this CV has none): each a one-page PDF and
+# Word file into $(BUILDDIR)/letters/, never part of the site.
+letters: $(BUILD_DEPS)
+	@$(SPHINX_CV) letters $(L) --builddir "$(BUILDDIR)" -- $(SPHINXOPTS) $(O)
+
+.PHONY: package reference docs letters
 
 # Sources, not targets: keep the catch-all below from trying to make them.
 requirements.txt requirements-dev.txt: ;

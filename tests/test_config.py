@@ -61,6 +61,7 @@ BAD = {
         "'reversed'",
         "'reversed' is no way to number: use 'up' (1, 2...) or 'down' (... 2, 1)",
     ),
+    "cv_letter": ("3", "must be a string, not 3"),
     "cv_pdf_template": (
         "'cv.tex'",
         "must name a Typst file (.typ), relative to conf.py",

@@ -183,6 +183,7 @@ LAYOUT = [
     "experience",
     "honors.md",
     "index.md",
+    "letters",
     "projects",
     "publications.md",
     "references.bib",

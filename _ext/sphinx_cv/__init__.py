@@ -23,6 +23,7 @@ from sphinx_cv.freshness import setup_freshness
 from sphinx_cv.furo import setup_furo
 from sphinx_cv.html import setup_html
 from sphinx_cv.i18n import setup_i18n
+from sphinx_cv.letters import setup_letters
 from sphinx_cv.metadata import setup_metadata
 from sphinx_cv.onepage import setup_onepage
 from sphinx_cv.outputs import setup_outputs
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_onepage(app)
     setup_metadata(app)
     setup_sources(app)
+    setup_letters(app)
     setup_publications(app)
     setup_sitemap(app)
     setup_tags(app)

@@ -218,6 +218,11 @@ VALUES: dict[str, Value] = {
         "how lists of publications are numbered: up (1, 2...) or down (..., 2, 1)",
         _numbers,
     ),
+    "cv_letter": Value(
+        "",
+        "the letter this build sets (letters/NAME.md; make letter L=NAME); "
+        "empty: the CV, which reads no letter",
+    ),
     "cv_pdf_template": Value(
         "", "a Typst template of the project's own, for the PDF", _template, rebuild=""
     ),

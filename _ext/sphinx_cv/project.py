@@ -295,6 +295,7 @@ def fixed_files(draft: Draft, package: str | None) -> dict[str, str]:
     files["_static/custom.css"] = (
         "/* Styles of this CV's own; sphinx-cv brings the entries'. */\n"
     )
+    files["letters/example.md"] = (TEMPLATES / "letter.md").read_text("utf-8")
     return files
 
 

@@ -8,6 +8,8 @@
         [-- SPHINX-OPTIONS]
     sphinx-cv downloads [--sources DIR] [--builddir DIR] [--into DIR]
         [--formats DIR] [-- SPHINX-OPTIONS]
+    sphinx-cv letters [NAME ...] [--sources DIR] [--builddir DIR]
+        [-- SPHINX-OPTIONS]
 
 (``python -m sphinx_cv`` is the same command.) A problem with the input is
 one line, ``sphinx-cv: error: ...``, naming the file and the place where it
@@ -21,7 +23,7 @@ import sys
 from pathlib import Path
 
 from sphinx_cv import __version__, reference
-from sphinx_cv.cli import downloads, new, variant
+from sphinx_cv.cli import downloads, letters, new, variant
 from sphinx_cv.formats.draft import InputError
 
 
@@ -116,6 +118,14 @@ def parser() -> argparse.ArgumentParser:
         "(Read the Docs' own downloads)",
     )
     files.set_defaults(run=downloads.run)
+
+    written = commands.add_parser(
+        "letters", help="set the cover letters (letters/) as PDF and Word files"
+    )
+    written.add_argument("names", nargs="*", metavar="NAME")
+    written.add_argument("--sources", type=Path, default=Path("."), metavar="DIR")
+    written.add_argument("--builddir", type=Path, default=Path("_build"), metavar="DIR")
+    written.set_defaults(run=letters.run)
     return top
 
 

@@ -30,7 +30,7 @@ from sphinx.util import logging
 from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 from sphinx.util.nodes import inline_all_toctrees
 
-from sphinx_cv import variants
+from sphinx_cv import letters, variants
 from sphinx_cv.diagnostics import conf_line, warn
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _
@@ -40,6 +40,7 @@ from sphinx_cv.printed.convert import convert
 from sphinx_cv.printed.select import Selection
 from sphinx_cv.printed.typeset import TEMPLATE, Layout, Stopped, Typesetter
 from sphinx_cv.problems import Problem
+from sphinx_cv.render import render_contacts
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -59,6 +60,8 @@ class PrintedBuilder(Builder):
 
     def init(self) -> None:
         self.docnames: set[str] = set()
+        #: What the letter this build sets is about (a letter's build).
+        self.subject = ""
         self.blocks: d.Blocks | None = None
         self._typesetter: Typesetter | None = None
 
@@ -77,6 +80,9 @@ class PrintedBuilder(Builder):
         pass
 
     def write_documents(self, docnames: Set[str]) -> None:
+        if letters.is_letter(self.config):
+            self._letter()
+            return
         root = self.config.root_doc
         tree = self.env.get_doctree(root)
         tree["docname"] = root
@@ -84,6 +90,40 @@ class PrintedBuilder(Builder):
         tree = inline_all_toctrees(self, self.docnames, root, tree, darkgreen, [root])
         tree["docname"] = root
         self.env.resolve_references(tree, root, self)
+        self.blocks = convert(tree, CVDomain.of(self.env).entries)
+
+    def _letter(self) -> None:
+        """A letter under the CV's head: the person's name, then the
+        contact line; its links to the CV's entries read as their text."""
+        name = letters.docname(self.config)
+        if name not in self.env.found_docs:
+            known = ", ".join(letters.letters(Path(self.confdir))) or "none"
+            warn(
+                Problem.VALUE,
+                "cv_letter: no letter %s.md (letters: %s)",
+                name, known, location=conf_line(self._app, "cv_letter"), stop=True,
+            )  # fmt: skip
+            self._app.statuscode = 1
+            return
+        tree = self.env.get_doctree(name)
+        tree["docname"] = name
+        self.docnames = {name}
+        person = CVDomain.of(self.env).person
+        section = tree.next_node(nodes.section)
+        title = section.next_node(nodes.title) if section is not None else None
+        if person is not None and section is not None and title is not None:
+            # The page's own title names the letter; the head names its sender.
+            title.children = [nodes.Text(person.name)]
+            section.insert(1, render_contacts(person))
+        self.subject = letters.subject(tree)
+        # Links to the CV's entries resolve to their names, read as text:
+        # the letter goes without the CV's pages.
+        self.docnames = set(self.env.found_docs)
+        self.env.resolve_references(tree, name, self)
+        for link in list(tree.findall(nodes.reference)):
+            if link.get("refuri", "").startswith("%"):
+                link.replace_self(nodes.Text(link.astext()))
+        self.docnames = {name}
         self.blocks = convert(tree, CVDomain.of(self.env).entries)
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
@@ -118,11 +158,16 @@ class PrintedBuilder(Builder):
         name = person.name if person else config.project
         variant = variants.active(config)
         language, _sep, region = config.language.replace("-", "_").partition("_")
+        title = f"{name}: {variant.title}" if variant else name
+        what = str(_("Curriculum vitae"))
+        if letters.is_letter(config):
+            what = str(_("Cover letter"))
+            title = f"{name}: {self.subject or what}"
         return d.Document(
             body=blocks,
-            title=f"{name}: {variant.title}" if variant else name,
+            title=title,
             author=config.author or name,
-            subject=str(_("Curriculum vitae")),
+            subject=what,
             keywords=keywords,
             lang=language.lower(),
             region=region.lower() or None,
@@ -134,7 +179,14 @@ class PrintedBuilder(Builder):
     @property
     def filename(self) -> str:
         person = CVDomain.of(self.env).person
-        return variants.filename(self.config, person.name if person else "")
+        name = person.name if person else ""
+        if letters.is_letter(self.config):
+            # ada-lovelace-letter-acme
+            person_name = variants.named(name or self.config.project).removesuffix(
+                "-cv"
+            )
+            return f"{person_name}-letter-{self.config.cv_letter}"
+        return variants.filename(self.config, name)
 
     def finish(self) -> None:
         if self.blocks is None:
@@ -165,6 +217,12 @@ class PrintedBuilder(Builder):
         if variant is not None:
             return self._fit(selection, variant)
         document = self.document(*selection.keeping())
+        if letters.is_letter(self.config):
+            # A letter is one page, always.
+            layout = self.typesetter.layout(document)
+            if self.paged and layout.overflow(1):
+                self._overflow("the letter", 1, layout, "")
+            return document
         limit = self.config.cv_pdf_pages
         if self.paged and limit:
             layout = self.typesetter.layout(document)
@@ -173,12 +231,24 @@ class PrintedBuilder(Builder):
         return document
 
     def _overflow(self, what: str, limit: int, layout: Layout, setting: str) -> None:
+        """Stop: *what* runs over its pages; *setting* allows more ("": a
+        letter, which shortens)."""
         over = layout.overflow(limit)
+        lines = round(over / layout.line)
+        if not setting:
+            page = letters.docname(self.config)
+            warn(
+                Problem.PAGES,
+                "%s does not fit one page: it runs %.0fpt (about %d lines) "
+                "over; shorten it",
+                what, over, lines, location=(page, 1), stop=True,
+            )  # fmt: skip
+            raise Stopped
         warn(
             Problem.PAGES,
             "%s does not fit %d page(s): it runs %.0fpt (about %d lines) over; "
             "keep fewer entries or allow more pages (%s in conf.py)",
-            what, limit, over, round(over / layout.line), setting,
+            what, limit, over, lines, setting,
             location=conf_line(self._app, setting), stop=True,
         )  # fmt: skip
         raise Stopped

@@ -152,7 +152,8 @@ class Converter:
         if isinstance(node, nodes.section):
             return self.section(node, depth, labels)
         if isinstance(node, (nodes.paragraph, nodes.rubric, nodes.term)):
-            return (d.Paragraph(self.runs(node), labels),)
+            spaced = _has(node, "cv-letter-part")
+            return (d.Paragraph(self.runs(node), labels, spaced),)
         if isinstance(node, (nodes.bullet_list, nodes.enumerated_list)):
             items = tuple(
                 d.ListItem(

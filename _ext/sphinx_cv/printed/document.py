@@ -105,6 +105,9 @@ class Section:
 class Paragraph:
     body: Runs
     labels: tuple[str, ...] = ()
+    #: A line's space before it, as a letter parts its date, its address,
+    #: each paragraph and its closing.
+    spaced: bool = False
 
 
 @dataclass(frozen=True)

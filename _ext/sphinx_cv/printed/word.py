@@ -326,6 +326,8 @@ class _Writer:
 
     def write_paragraph(self, block: d.Paragraph, numbered: str = "") -> None:
         paragraph = self.paragraph("Normal", block.labels)
+        if block.spaced:
+            paragraph.paragraph_format.space_before = Pt(LOOK.size * 0.6)
         if numbered:
             paragraph.add_run(numbered)
         self.runs(paragraph, block.body)
