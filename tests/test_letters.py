@@ -134,3 +134,19 @@ def test_a_letter_that_is_not_there_is_named(
     assert capsys.readouterr().err == (
         f"sphinx-cv: error: {ROOT / 'letters'}: no letter globex.md (letters: acme)\n"
     )
+
+
+def test_a_new_projects_example_letter_is_set(tmp_path: Path) -> None:
+    """`sphinx-cv new`, then `make letters`: the example letter, one page."""
+    project = tmp_path / "cv"
+    assert cli.main(["new", str(project), "--name", "Ada Lovelace"]) == 0
+    assert set_letters(project, tmp_path / "build") == 0
+    pdf = tmp_path / "build" / "letters" / "pdf" / "ada-lovelace-letter-example.pdf"
+    with pikepdf.open(pdf) as document:
+        assert len(document.pages) == 1
+    text = normalise(poppler("pdftotext", "-enc", "UTF-8", pdf, "-"))
+    assert text.startswith(
+        "Ada Lovelace you@example.com | example.com | github.com/you"
+    )
+    assert "This is an example letter. Its words say nothing about you" in text
+    assert (tmp_path / "build" / "letters" / "docx" / f"{pdf.stem}.docx").is_file()
