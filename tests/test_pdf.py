@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from conftest import (
     EPOCH,
     ROOT,
+    build,
     copy_cv,
     full_cv,
     links,
@@ -243,3 +244,37 @@ def test_the_pdf_declares_pdf_ua_with_its_language_and_title(pdf: Path) -> None:
         xmp = document.open_metadata()
         assert xmp["pdfuaid:part"] == "1"
         assert xmp["dc:title"] == "Wenqing Luo"
+
+
+def test_a_section_split_by_a_page_break_names_itself_on_the_new_page(
+    tmp_path: Path,
+) -> None:
+    """A page that opens inside a section says which, as a parser reads
+    it (its first text); screen readers skip it (no heading is added to the
+    structure tree)."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_cv"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n'
+        'project = author = "Ada Lovelace"\ncv_pdf_pages = 0\n'
+    )
+    jobs = "\n\n".join(
+        f":::{{cv:work}} job-{n}\n:organisation: Employer {n}\n:role: Engineer\n"
+        f":start: {1900 + n}\n\n- Did a thing worth a line of its own.\n:::"
+        for n in range(90)
+    )
+    (source / "index.md").write_text(
+        "# Ada Lovelace\n\n:::{cv:person}\n:email: ada@example.org\n:::\n\n"
+        f"## Experience\n\n{jobs}\n\n## Skills\n\nEngines.\n"
+    )
+    done = build(source, tmp_path / "build", buildername="pdf")
+    assert done.warnings == ""
+    [pdf] = done.outdir.glob("*.pdf")
+    pages = poppler("pdftotext", "-enc", "UTF-8", pdf, "-").split("\f")
+    firsts = [page.strip().splitlines()[0] for page in pages if page.strip()]
+    assert len(firsts) >= 3
+    assert firsts[0] == "Ada Lovelace"
+    assert set(firsts[1:]) == {"EXPERIENCE (CONTINUED)"}
+    headings = [title for kind, title in structure(pdf) if kind == "/H2"]
+    assert headings == ["Experience", "Skills"]

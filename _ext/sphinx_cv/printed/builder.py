@@ -172,6 +172,7 @@ class PrintedBuilder(Builder):
             lang=language.lower(),
             region=region.lower() or None,
             colon=str(_(": ")),
+            continued=str(_("{section} (continued)")),
             paper=config.cv_pdf_paper,
             look=LOOK.as_dict(),
         )

@@ -236,6 +236,8 @@ class Document:
     region: str | None = None
     #: What follows a term, in the CV's language (Chinese has its own).
     colon: str = ": "
+    #: A section's heading on the page it runs onto.
+    continued: str = "{section} (continued)"
     #: The paper, and the look's values (:mod:`sphinx_cv.look`).
     paper: str = "a4"
     look: dict[str, Any] = field(default_factory=dict)
