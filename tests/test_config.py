@@ -62,6 +62,11 @@ BAD = {
         "'reversed' is no way to number: use 'up' (1, 2...) or 'down' (... 2, 1)",
     ),
     "cv_letter": ("3", "must be a string, not 3"),
+    "cv_theme": (
+        "'fancy'",
+        "'fancy' is not a look: use one of classic, compact, modern",
+    ),
+    "cv_look": ("{'size': '10'}", "'size' must be a number, not '10'"),
     "cv_pdf_template": (
         "'cv.tex'",
         "must name a Typst file (.typ), relative to conf.py",

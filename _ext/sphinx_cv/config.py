@@ -54,7 +54,15 @@ class Value:
         return self.check(value)
 
 
-_NAMES = {str: "string", list: "list", dict: "dict", int: "whole number"}
+_NAMES = {
+    str: "string",
+    list: "list",
+    dict: "dict",
+    int: "whole number",
+    float: "number",
+    tuple: "list",
+    bool: "True or False",
+}
 
 
 def _date_format(value: str) -> str:
@@ -123,6 +131,37 @@ def _names(value: list[Any]) -> str:
     if all(isinstance(name, str) and name.strip() for name in value):
         return ""
     return "must list names as your publications write them, such as ['A. Lovelace']"
+
+
+def _theme(value: str) -> str:
+    from sphinx_cv.look import THEMES
+
+    if value in THEMES:
+        return ""
+    return f"{value!r} is not a look: use one of {', '.join(THEMES)}"
+
+
+def _look(value: dict[Any, Any]) -> str:
+    import dataclasses
+
+    from sphinx_cv.look import Look
+
+    kinds = {f.name: type(getattr(Look(), f.name)) for f in dataclasses.fields(Look)}
+    for name, given in value.items():
+        if name not in kinds:
+            return f"has no value {name!r}; values: {', '.join(kinds)}"
+        kind = kinds[name]
+        if kind is float:
+            fits = isinstance(given, (int, float))
+        elif kind is tuple:
+            fits = isinstance(given, (list, tuple))
+        else:
+            fits = isinstance(given, kind)
+        if not fits or isinstance(given, bool) is not (kind is bool):
+            return (
+                f"{name!r} must be a {_NAMES.get(kind, kind.__name__)}, not {given!r}"
+            )
+    return ""
 
 
 def _template(value: str) -> str:
@@ -222,6 +261,20 @@ VALUES: dict[str, Value] = {
         "",
         "the letter this build sets (letters/NAME.md; make letter L=NAME); "
         "empty: the CV, which reads no letter",
+    ),
+    "cv_theme": Value(
+        "classic",
+        "the look of the PDF, the Word file and the printed page "
+        "(sphinx-cv themes lists them)",
+        _theme,
+        rebuild="",
+    ),
+    "cv_look": Value(
+        {},
+        "values of the look set otherwise than the theme's: accent, size, "
+        "margins (top, bottom, side), pdf_fonts...",
+        _look,
+        rebuild="",
     ),
     "cv_pdf_template": Value(
         "", "a Typst template of the project's own, for the PDF", _template, rebuild=""

@@ -6,6 +6,10 @@ stylesheet, so the three agree by construction. Sizes are in points, the
 line is baseline to baseline as a multiple of the text's size, margins in
 centimetres. Body text is 10 pt: what résumé advice and RenderCV's themes
 start at.
+
+A look is a theme's values (:data:`THEMES`: ``cv_theme`` picks one),
+with any of them set otherwise by ``cv_look`` (``{"accent": "#0b7285"}``):
+:func:`of_config` is the build's.
 """
 
 from __future__ import annotations
@@ -51,11 +55,83 @@ class Look:
         "Times New Roman",
         "serif",
     )
+    #: The PDF's first faces, before cv_pdf_fonts' (which cover every script).
+    pdf_fonts: tuple[str, ...] = ()
+    #: Where the name and the contact line stand: center or left.
+    align: str = "center"
+    #: Whether section headings are set in capitals.
+    capitals: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         """The values, for the Typst template."""
         return dataclasses.asdict(self)
 
+    @classmethod
+    def of(cls, values: dict[str, Any]) -> Look:
+        """The look *values* say (as :meth:`as_dict` gives them)."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        given: dict[str, Any] = {
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in values.items()
+            if name in names
+        }
+        return cls(**given)
 
-#: The CV's one look.
-LOOK = Look()
+
+@dataclass(frozen=True)
+class Theme:
+    """A look of the printed CV: what it is for, and its values."""
+
+    doc: str
+    look: Look
+
+
+#: The looks ``cv_theme`` chooses from, by name.
+THEMES: dict[str, Theme] = {
+    "classic": Theme(
+        "a serif résumé: the name centred, headings in capitals over a rule",
+        Look(),
+    ),
+    "compact": Theme(
+        "an engineering résumé: sans-serif, dense, black headings over rules",
+        Look(
+            small=8.5,
+            name=18.0,
+            headline=10.5,
+            heading=10.5,
+            line=1.08,
+            entry_gap=0.55,
+            section_gap=0.45,
+            top=0.7,
+            bottom=0.7,
+            side=1.0,
+            accent="#000000",
+            word_font="Arial",
+            page_fonts=("DejaVu Sans", "Helvetica", "Arial", "sans-serif"),
+            pdf_fonts=("DejaVu Sans",),
+        ),
+    ),
+    "modern": Theme(
+        "an accent colour: the name on the left, headings as written in colour",
+        Look(
+            name=22.0,
+            heading=12.0,
+            accent="#0b7285",
+            rule=1.2,
+            align="left",
+            capitals=False,
+        ),
+    ),
+}
+
+#: The look of every build that names none.
+DEFAULT = "classic"
+
+
+def of_config(theme: str, overrides: dict[str, Any]) -> Look:
+    """A build's look: its theme's values, each of *overrides* in place."""
+    base = THEMES.get(theme, THEMES[DEFAULT]).look
+    given: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()
+    }
+    return dataclasses.replace(base, **given)

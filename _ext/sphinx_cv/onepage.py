@@ -23,6 +23,7 @@ from sphinx.util.tags import Tags
 
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.furo import PRINT, draws_with_furo
+from sphinx_cv.look import of_config
 from sphinx_cv.printed.convert import convert
 from sphinx_cv.printed.page import Writer, print_style
 from sphinx_cv.site import ONE_PAGE, is_website
@@ -116,10 +117,11 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     body = Writer(pages, language).page(blocks)
     name = domain.person.name if domain.person else app.config.project
     chrome = PRINT if draws_with_furo(app.builder) else ""
+    look = of_config(app.config.cv_theme, app.config.cv_look)
     context = {
         "title": html.escape(name),
         "body": f'<div class="cv-onepage">{body}</div>',
-        "metatags": f"<style>{minified(print_style(chrome))}</style>\n",
+        "metatags": f"<style>{minified(print_style(look, chrome))}</style>\n",
         "sourcename": "",
         "meta": {},
     }

@@ -304,9 +304,9 @@ def vendor(root: Path) -> list[str]:
     there); the files, as paths from *root*."""
     target = root / VENDORED
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(
-        PACKAGE, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo")
-    )
+    # Caches, and the reference page the documentation writes when built.
+    left = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo", "reference.md")
+    shutil.copytree(PACKAGE, target, ignore=left)
     return sorted(
         p.relative_to(root).as_posix() for p in target.rglob("*") if p.is_file()
     )

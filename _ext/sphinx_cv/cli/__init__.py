@@ -4,6 +4,7 @@
         [--email ADDRESS] [--language CODE] [--package SPEC]
     sphinx-cv upgrade DIR
     sphinx-cv reference [--check FILE]
+    sphinx-cv themes
     sphinx-cv variant NAME ... | --all | --list [--sources DIR] [--builddir DIR]
         [-- SPHINX-OPTIONS]
     sphinx-cv downloads [--sources DIR] [--builddir DIR] [--into DIR]
@@ -25,6 +26,7 @@ from pathlib import Path
 from sphinx_cv import __version__, reference
 from sphinx_cv.cli import downloads, letters, new, variant
 from sphinx_cv.formats.draft import InputError
+from sphinx_cv.look import THEMES
 
 
 def _reference(args: argparse.Namespace) -> int:
@@ -36,6 +38,12 @@ def _reference(args: argparse.Namespace) -> int:
         raise InputError(
             f"{args.check}: out of date: run sphinx-cv reference > {args.check}"
         )
+    return 0
+
+
+def _themes(args: argparse.Namespace) -> int:
+    for name, theme in THEMES.items():
+        print(f"{name:<10} {theme.doc}")
     return 0
 
 
@@ -82,6 +90,9 @@ def parser() -> argparse.ArgumentParser:
     )
     again.add_argument("directory", type=Path, metavar="DIR")
     again.set_defaults(run=new.upgrade)
+
+    looks = commands.add_parser("themes", help="list the looks cv_theme chooses from")
+    looks.set_defaults(run=_themes)
 
     docs = commands.add_parser("reference", help="print the extension's reference")
     docs.add_argument("--check", type=Path, metavar="FILE", help="fail if FILE differs")

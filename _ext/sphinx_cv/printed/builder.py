@@ -34,7 +34,7 @@ from sphinx_cv import letters, variants
 from sphinx_cv.diagnostics import conf_line, warn
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _
-from sphinx_cv.look import LOOK
+from sphinx_cv.look import Look, of_config
 from sphinx_cv.printed import document as d
 from sphinx_cv.printed.convert import convert
 from sphinx_cv.printed.select import Selection
@@ -138,6 +138,11 @@ class PrintedBuilder(Builder):
     # -- the document ----------------------------------------------------------------
 
     @property
+    def look(self) -> Look:
+        """The build's look: its theme's, as cv_look changes it."""
+        return of_config(self.config.cv_theme, self.config.cv_look)
+
+    @property
     def typesetter(self) -> Typesetter:
         """Typst, with the template and fonts of the PDF: it measures."""
         if self._typesetter is None:
@@ -148,7 +153,8 @@ class PrintedBuilder(Builder):
             ]
             bibs = getattr(self.config, "bibtex_bibfiles", [])
             sources += [Path(self.srcdir, bib) for bib in bibs]
-            self._typesetter = Typesetter(path, self.config.cv_pdf_fonts, sources)
+            fonts = [*self.look.pdf_fonts, *self.config.cv_pdf_fonts]
+            self._typesetter = Typesetter(path, list(dict.fromkeys(fonts)), sources)
         return self._typesetter
 
     def document(self, blocks: d.Blocks, keywords: tuple[str, ...]) -> d.Document:
@@ -174,7 +180,7 @@ class PrintedBuilder(Builder):
             colon=str(_(": ")),
             continued=str(_("{section} (continued)")),
             paper=config.cv_pdf_paper,
-            look=LOOK.as_dict(),
+            look=self.look.as_dict(),
         )
 
     @property
@@ -287,7 +293,7 @@ class PrintedBuilder(Builder):
             "variant": dataclasses.asdict(variant),
             "paper": self.config.cv_pdf_paper,
             "language": self.config.language,
-            "look": LOOK.as_dict(),
+            "look": self.look.as_dict(),
             "fonts": self.typesetter.families,
             "template": self.typesetter.template.read_text("utf-8"),
         }

@@ -22,7 +22,7 @@ import re
 from sphinx_design.icons import get_octicon
 
 from sphinx_cv.domain import CVDomain
-from sphinx_cv.look import LOOK
+from sphinx_cv.look import THEMES, Look
 from sphinx_cv.printed import document as d
 from sphinx_cv.printed.builder import PrintedBuilder
 from sphinx_cv.stylesheets import minified
@@ -213,14 +213,14 @@ class Writer:
         return "".join(out)
 
 
-def print_style(chrome: str = "") -> str:
+def print_style(look: Look, chrome: str = "") -> str:
     """The page's stylesheet: on screen, the page's entries; printed, the
     look of the PDF (and its fonts named, which résumé checkers read from
     the page itself). *chrome* is what print does to a theme's page around
     it (leaves its navigation out)."""
-    look = LOOK
     fonts = ", ".join(f'"{font}"' if " " in font else font for font in look.page_fonts)
     line = f"{look.line:g}"
+    case = "uppercase" if look.capitals else "none"
     hide = f"{chrome.strip()}\n" if chrome else ""
     return f"""
 .cv-onepage h3.cv-entry-line {{ font-size: 1em; font-weight: normal; padding: 0; }}
@@ -234,11 +234,11 @@ def print_style(chrome: str = "") -> str:
   html body .cv-onepage :is(p, li, dt, dd, span) {{ font-size: {look.size:g}pt;
     line-height: {line}; }}
   html body .cv-onepage :is(h1, h2, h3) {{ font-family: inherit; }}
-  html body .cv-onepage h1 {{ font-size: {look.name:g}pt; text-align: center;
+  html body .cv-onepage h1 {{ font-size: {look.name:g}pt; text-align: {look.align};
     margin: 0; }}
-  html body .cv-onepage header p {{ text-align: center; margin: 0 0 5pt; }}
+  html body .cv-onepage header p {{ text-align: {look.align}; margin: 0 0 5pt; }}
   html body .cv-onepage header p.cv-label {{ font-size: {look.headline:g}pt; }}
-  html body .cv-onepage h2 {{ font-size: {look.heading:g}pt; text-transform: uppercase;
+  html body .cv-onepage h2 {{ font-size: {look.heading:g}pt; text-transform: {case};
     color: {look.accent}; border-bottom: {look.rule:g}pt solid {look.accent};
     margin: {look.section_gap * look.size:g}pt 0 2pt; padding: 0 0 1pt;
     break-after: avoid; }}
@@ -262,7 +262,7 @@ def print_style(chrome: str = "") -> str:
 #: A version's page stands alone: the site's look, without the site.
 ALONE = f"""
 :root {{ color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #fff;
-  --link: {LOOK.accent}; }}
+  --link: {THEMES["classic"].look.accent}; }}
 @media (prefers-color-scheme: dark) {{
   :root {{ --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --link: #8cb4e8; }}
 }}
@@ -288,7 +288,7 @@ def standalone(data: d.Document, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n"
         f'<meta name="description" content="{html.escape(data.subject)}: {title}">\n'
-        f"<style>{minified(ALONE + print_style())}</style>\n</head>\n"
+        f"<style>{minified(ALONE + print_style(Look.of(data.look)))}</style>\n</head>\n"
         f'<body>\n<main class="cv-onepage">{body}</main>\n</body>\n</html>\n'
     )
 

@@ -30,7 +30,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Inches, Pt, RGBColor
 
-from sphinx_cv.look import LOOK
+from sphinx_cv.look import Look
 from sphinx_cv.printed import document as d
 from sphinx_cv.printed.builder import PrintedBuilder
 from sphinx_cv.printed.typeset import epoch
@@ -44,14 +44,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 PAPERS = {"a4": (Cm(21), Cm(29.7)), "us-letter": (Inches(8.5), Inches(11))}
-MARGINS = {
-    "left": Cm(LOOK.side),
-    "right": Cm(LOOK.side),
-    "top": Cm(LOOK.top),
-    "bottom": Cm(LOOK.bottom),
-}
-ACCENT = RGBColor.from_string(LOOK.accent.lstrip("#").upper())
-LATIN = LOOK.word_font
 #: The East Asian face of each CJK language, the PDF's, and the face of
 #: its Windows that Word sets where that one is missing, with the font
 #: table's charset of the script.
@@ -60,15 +52,13 @@ EAST_ASIAN = {
     "ja": ("Noto Serif CJK JP", "MS Mincho", "80"),
     "ko": ("Noto Serif CJK KR", "Batang", "81"),
 }
-BODY = Pt(LOOK.size)
-SMALL = Pt(LOOK.small)
 NONE = Pt(0)
 #: What XML cannot hold: the C0 controls but tab, line feed and carriage
 #: return, and the two non-characters of the Basic Multilingual Plane.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _fonts(element: Any, east_asian: str) -> None:
+def _fonts(element: Any, east_asian: str, latin: str) -> None:
     """Name the fonts of a run's or a style's properties outright: a theme
     font, which the template's styles use, would win over a name."""
     fonts = element.find(qn("w:rFonts"))
@@ -79,7 +69,7 @@ def _fonts(element: Any, east_asian: str) -> None:
         if attribute.lower().endswith("theme"):
             del fonts.attrib[attribute]
     for kind in ("ascii", "hAnsi", "cs"):
-        fonts.set(qn(f"w:{kind}"), LATIN)
+        fonts.set(qn(f"w:{kind}"), latin)
     if east_asian:
         fonts.set(qn("w:eastAsia"), east_asian)
 
@@ -89,6 +79,16 @@ class _Writer:
 
     def __init__(self, data: d.Document) -> None:
         self.data = data
+        #: The look's values: the build's theme's, as the PDF's.
+        self.look = Look.of(data.look)
+        self.body, self.small = Pt(self.look.size), Pt(self.look.small)
+        self.accent = RGBColor.from_string(self.look.accent.lstrip("#").upper())
+        self.margins = {
+            "left": Cm(self.look.side),
+            "right": Cm(self.look.side),
+            "top": Cm(self.look.top),
+            "bottom": Cm(self.look.bottom),
+        }
         self.doc: DocxDocument = Document()
         self.east_asian, *stand_in = EAST_ASIAN.get(data.lang, ("",))
         #: What Word sets where the East Asian face is missing: its name, charset.
@@ -113,7 +113,7 @@ class _Writer:
     def _page(self) -> None:
         section = self.doc.sections[0]
         section.page_width, section.page_height = PAPERS[self.data.paper]
-        for side, length in MARGINS.items():
+        for side, length in self.margins.items():
             setattr(section, f"{side}_margin", length)
 
     @property
@@ -126,55 +126,69 @@ class _Writer:
     def width(self) -> int:
         """The text's width: where the dates' tab stop is."""
         paper_width = PAPERS[self.data.paper][0]
-        return int(paper_width - MARGINS["left"] - MARGINS["right"])
+        return int(paper_width - self.margins["left"] - self.margins["right"])
 
     def _styles(self) -> None:
         styles = self.doc.styles
         language = self.language
         defaults = self.doc.styles.element.find(qn("w:docDefaults"))
         run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        _fonts(run_defaults, self.east_asian)
+        _fonts(run_defaults, self.east_asian, self.look.word_font)
         lang = run_defaults.find(qn("w:lang"))
         lang.set(qn("w:val"), language)
         lang.set(qn("w:eastAsia"), language)
         normal = styles["Normal"]
-        normal.font.size = BODY
+        normal.font.size = self.body
         spacing = normal.paragraph_format
         spacing.space_before, spacing.space_after = NONE, NONE
         # The look's line, exactly, whatever the face's own.
-        spacing.line_spacing = Pt(LOOK.size * LOOK.line)
+        spacing.line_spacing = Pt(self.look.size * self.look.line)
         spacing.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         title = styles["Title"]
-        _fonts(title.element.get_or_add_rPr(), self.east_asian)
-        title.font.size, title.font.bold = Pt(LOOK.name), True
+        _fonts(title.element.get_or_add_rPr(), self.east_asian, self.look.word_font)
+        title.font.size, title.font.bold = Pt(self.look.name), True
         title.font.color.rgb = RGBColor(0, 0, 0)
-        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.alignment = (
+            WD_ALIGN_PARAGRAPH.CENTER
+            if self.look.align == "center"
+            else WD_ALIGN_PARAGRAPH.LEFT
+        )
         title.paragraph_format.space_after = NONE
-        title.paragraph_format.line_spacing = Pt(LOOK.name * LOOK.line)
+        title.paragraph_format.line_spacing = Pt(self.look.name * self.look.line)
         title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         border = title.element.pPr.find(qn("w:pBdr"))
         if border is not None:
             title.element.pPr.remove(border)
         for name, size, before in (
-            ("Heading 1", Pt(LOOK.heading), Pt(LOOK.section_gap * LOOK.size)),
-            ("Heading 2", BODY, Pt(LOOK.section_gap * LOOK.size)),
+            (
+                "Heading 1",
+                Pt(self.look.heading),
+                Pt(self.look.section_gap * self.look.size),
+            ),
+            ("Heading 2", self.body, Pt(self.look.section_gap * self.look.size)),
         ):
             heading = styles[name]
-            _fonts(heading.element.get_or_add_rPr(), self.east_asian)
+            _fonts(
+                heading.element.get_or_add_rPr(),
+                self.east_asian,
+                self.look.word_font,
+            )
             heading.font.size, heading.font.bold = size, True
-            heading.font.color.rgb = ACCENT
+            heading.font.color.rgb = self.accent
             heading.paragraph_format.space_before = before
             heading.paragraph_format.space_after = Pt(2)
-            heading.paragraph_format.line_spacing = Pt(size.pt * LOOK.line)
+            heading.paragraph_format.line_spacing = Pt(size.pt * self.look.line)
             heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        styles["Heading 1"].font.all_caps = True
-        _rule(styles["Heading 1"])
+        styles["Heading 1"].font.all_caps = self.look.capitals
+        _rule(styles["Heading 1"], self.look.rule, self.accent)
         for name in ("List Bullet", "List Number"):
             styles[name].paragraph_format.space_after = NONE
             self._indent(styles[name])
         self._style("CV Contacts", center=True, after=Pt(6))
-        self._style("CV Headline", center=True, after=Pt(2), size=Pt(LOOK.headline))
-        gap = Pt(LOOK.entry_gap * LOOK.size)
+        self._style(
+            "CV Headline", center=True, after=Pt(2), size=Pt(self.look.headline)
+        )
+        gap = Pt(self.look.entry_gap * self.look.size)
         entry = self._style("CV Entry", before=gap, keep=True, tab=True)
         # An entry's first line heads it: Word's navigation and a PDF's
         # bookmarks list it under its section.
@@ -182,11 +196,11 @@ class _Writer:
         # Chinese, Japanese and Korean have no italics: emphasis stays upright.
         detail = self._style("CV Entry Detail", keep=True, tab=True)
         detail.font.italic = not self.east_asian
-        self._style("CV Details", size=SMALL, keep=True)
+        self._style("CV Details", size=self.small, keep=True)
         # What the PDF sets smaller: the skills index, the references.
-        self._style("CV Small", size=SMALL)
+        self._style("CV Small", size=self.small)
         hyperlink = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-        hyperlink.font.color.rgb = ACCENT
+        hyperlink.font.color.rgb = self.accent
 
     def _indent(self, style: ParagraphStyle) -> None:
         """The list's marker close to the margin, its text 0.45 cm in, as
@@ -221,7 +235,7 @@ class _Writer:
         center: bool = False,
         before: Pt = NONE,
         after: Pt = NONE,
-        size: Pt = BODY,
+        size: Pt | None = None,
         keep: bool = False,
         tab: bool = False,
     ) -> ParagraphStyle:
@@ -229,9 +243,10 @@ class _Writer:
             "ParagraphStyle", self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         )
         style.base_style = self.doc.styles["Normal"]
+        size = size or self.body
         style.font.size = size
         form = style.paragraph_format
-        form.line_spacing = Pt(size.pt * LOOK.line)
+        form.line_spacing = Pt(size.pt * self.look.line)
         form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         form.space_before, form.space_after = before, after
         form.keep_with_next = keep
@@ -278,7 +293,7 @@ class _Writer:
         """The fonts the document names, and what Word sets in their stead
         where a machine lacks one (the template's list is of others)."""
         fonts = [
-            f'<w:font w:name="{LATIN}"><w:charset w:val="00"/>'
+            f'<w:font w:name="{self.look.word_font}"><w:charset w:val="00"/>'
             '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>',
             '<w:font w:name="Consolas"><w:charset w:val="00"/>'
             '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>',
@@ -327,7 +342,7 @@ class _Writer:
     def write_paragraph(self, block: d.Paragraph, numbered: str = "") -> None:
         paragraph = self.paragraph("Normal", block.labels)
         if block.spaced:
-            paragraph.paragraph_format.space_before = Pt(LOOK.size * 0.6)
+            paragraph.paragraph_format.space_before = Pt(self.look.size * 0.6)
         if numbered:
             paragraph.add_run(numbered)
         self.runs(paragraph, block.body)
@@ -493,15 +508,15 @@ def _columns(section: Section, count: int) -> None:
     columns.set(qn("w:space"), str(Cm(0.8).twips))
 
 
-def _rule(style: ParagraphStyle) -> None:
+def _rule(style: ParagraphStyle, width: float, colour: RGBColor) -> None:
     """A rule under a heading, as in the PDF."""
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (
         ("val", "single"),
-        ("sz", str(round(LOOK.rule * 8))),
+        ("sz", str(round(width * 8))),
         ("space", "1"),
-        ("color", str(ACCENT)),
+        ("color", str(colour)),
     ):
         bottom.set(qn(f"w:{key}"), value)
     border.append(bottom)
