@@ -62,6 +62,7 @@ BAD = {
         "'reversed' is no way to number: use 'up' (1, 2...) or 'down' (... 2, 1)",
     ),
     "cv_letter": ("3", "must be a string, not 3"),
+    "cv_photo": ("'yes'", "must be a True or False, not 'yes'"),
     "cv_theme": (
         "'fancy'",
         "'fancy' is not a look: use one of classic, compact, modern",

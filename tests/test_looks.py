@@ -10,6 +10,7 @@ of 10 pt or more; and its Word file builds in the same look's values.
 from __future__ import annotations
 
 import re
+import shutil
 import statistics
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pikepdf
 import pytest
 from docx import Document
 
-from conftest import ROOT, Build, build, normalise, poppler
+from conftest import ROOT, Build, build, normalise, poppler, root
 from facts import ALL as FACTS
 from facts import PRINTED_AS
 from sphinx_cv import cli
@@ -101,3 +102,64 @@ def test_sphinx_cv_themes_lists_each_look(capsys: pytest.CaptureFixture[str]) ->
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == list(THEMES)
     assert all(len(line.split()) > 3 for line in lines)
+
+
+PHOTO = root("photo")
+
+
+def _figures(pdf: Path) -> list[str]:
+    """The alternative text of each figure of the PDF's structure tree."""
+    found: list[str] = []
+
+    def walk(element: object) -> None:
+        if isinstance(element, pikepdf.Array):
+            for child in element:
+                walk(child)
+        elif isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            if str(element.S) == "/Figure":
+                found.append(str(element.get("/Alt", "")))
+            walk(element.get("/K"))
+
+    with pikepdf.open(pdf) as document:
+        walk(document.Root.StructTreeRoot.K)
+    return found
+
+
+@pytest.mark.parametrize("shown", [False, True])
+def test_a_photo_is_printed_only_where_cv_photo_says(
+    tmp_path: Path, shown: bool
+) -> None:
+    """Off by default; on, beside the name in the PDF (a figure described
+    by the person's name) and above it in the Word file (described too)."""
+    overrides = {"cv_photo": shown}
+    pdf_build = build(
+        PHOTO, tmp_path / "pdf", buildername="pdf", confoverrides=overrides
+    )
+    assert pdf_build.warnings == ""
+    [pdf] = pdf_build.outdir.glob("*.pdf")
+    assert _figures(pdf) == (["Ada Lovelace"] if shown else [])
+    images = poppler("pdfimages", "-list", pdf).splitlines()[2:]
+    assert len(images) == (1 if shown else 0)
+    text = normalise(poppler("pdftotext", pdf, "-"))
+    assert text.startswith("Ada Lovelace ada@example.org Analytical Engines Ltd.")
+    word = build(PHOTO, tmp_path / "docx", buildername="docx", confoverrides=overrides)
+    [docx] = word.outdir.glob("*.docx")
+    described = [
+        shape._inline.docPr.get("descr") for shape in Document(str(docx)).inline_shapes
+    ]
+    assert described == (["Ada Lovelace"] if shown else [])
+
+
+def test_a_photo_that_is_not_there_is_named_at_the_persons_line(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(PHOTO, source)
+    (source / "portrait.png").unlink()
+    done = build(
+        source, tmp_path / "pdf", buildername="pdf", confoverrides={"cv_photo": True}
+    )
+    assert done.warnings.strip().endswith(
+        "index.md:3: WARNING: cv:person: :photo: portrait.png is not a file beside "
+        "the page [cv.value]"
+    )

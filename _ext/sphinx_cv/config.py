@@ -276,6 +276,13 @@ VALUES: dict[str, Value] = {
         _look,
         rebuild="",
     ),
+    "cv_photo": Value(
+        False,
+        "whether the PDF and the Word file show the person's :photo: (off: "
+        "résumé parsers misread pictures, and many countries' employers "
+        "must not ask for one)",
+        rebuild="",
+    ),
     "cv_pdf_template": Value(
         "", "a Typst template of the project's own, for the PDF", _template, rebuild=""
     ),

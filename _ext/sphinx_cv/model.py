@@ -431,6 +431,10 @@ FIELDS: dict[str, Field] = {
     "links": Field(
         parse_links, doc="comma-separated 'Network label URL' items", empty=()
     ),
+    "photo": _text(
+        "a portrait's image file, beside the page (printed only with cv_photo)",
+        False,
+    ),
     "level": _text("how well, in words (Master, Fluent)", False),
     "fluency": _text("how well the language is spoken", False),
     "keywords": Field(split_list, doc="comma-separated keywords", empty=()),
@@ -604,6 +608,7 @@ PERSON_FIELDS = (
         "region",
         "country",
         "links",
+        "photo",
     ),
 )
 
@@ -626,6 +631,8 @@ class Person:
     region: str = ""
     country: str = ""
     links: tuple[Link, ...] = ()
+    #: A portrait's image file, relative to the person's page.
+    photo: str = ""
 
     @property
     def place(self) -> str:

@@ -55,6 +55,7 @@ EXAMPLES: dict[str, str] = {
     "region": "England",
     "country": "GB",
     "links": "GitHub ada https://github.com/ada, Website Blog https://ada.example.com",
+    "photo": "portrait.jpg",
     "level": "Master",
     "fluency": "Native speaker",
     "keywords": "HTML, CSS",

@@ -169,8 +169,11 @@ class PrintedBuilder(Builder):
         if letters.is_letter(config):
             what = str(_("Cover letter"))
             title = f"{name}: {self.subject or what}"
+        photo = self.photo()
         return d.Document(
             body=blocks,
+            photo=str(photo) if photo else "",
+            photo_alt=name if photo else "",
             title=title,
             author=config.author or name,
             subject=what,
@@ -182,6 +185,23 @@ class PrintedBuilder(Builder):
             paper=config.cv_pdf_paper,
             look=self.look.as_dict(),
         )
+
+    def photo(self) -> Path | None:
+        """The person's portrait, where cv_photo prints it; a warning at the
+        person's line if its file is not there."""
+        person = CVDomain.of(self.env).person
+        if not (self.config.cv_photo and person is not None and person.photo):
+            return None
+        page = Path(self.env.doc2path(person.docname)).parent
+        found = (page / person.photo).resolve()
+        if not found.is_file():
+            warn(
+                Problem.VALUE,
+                "cv:person: :photo: %s is not a file beside the page",
+                person.photo, location=(person.docname, person.lineno),
+            )  # fmt: skip
+            return None
+        return found
 
     @property
     def filename(self) -> str:

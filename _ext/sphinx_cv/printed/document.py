@@ -238,6 +238,10 @@ class Document:
     colon: str = ": "
     #: A section's heading on the page it runs onto.
     continued: str = "{section} (continued)"
+    #: The person's portrait (an absolute path) and what it shows, where
+    #: cv_photo prints it; "" for none.
+    photo: str = ""
+    photo_alt: str = ""
     #: The paper, and the look's values (:mod:`sphinx_cv.look`).
     paper: str = "a4"
     look: dict[str, Any] = field(default_factory=dict)

@@ -93,7 +93,8 @@ class Typesetter:
     def _run(self, document: d.Document, run: Any, **more: Any) -> Any:
         compiler = typst.Compiler(
             self.template,
-            root=self.template.parent,
+            # The file system's root: a portrait lies beside the CV's pages.
+            root=Path(self.template.anchor),
             font_paths=self.fonts,
             sys_inputs={"data": self._data(document, **more)},
         )

@@ -106,9 +106,18 @@ class _Writer:
         self._page()
         self._styles()
         self._properties()
+        if self.data.photo:
+            self._photo()
         for block in self.data.body:
             self.block(block)
         return self.doc
+
+    def _photo(self) -> None:
+        """The portrait, above the name at the right, described."""
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        shape = paragraph.add_run().add_picture(self.data.photo, width=Cm(2.2))
+        shape._inline.docPr.set("descr", self.data.photo_alt)
 
     def _page(self) -> None:
         section = self.doc.sections[0]
