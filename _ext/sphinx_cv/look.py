@@ -108,7 +108,7 @@ THEMES: dict[str, Theme] = {
             accent="#000000",
             word_font="Arial",
             page_fonts=("DejaVu Sans", "Helvetica", "Arial", "sans-serif"),
-            pdf_fonts=("DejaVu Sans",),
+            pdf_fonts=("DejaVu Sans", "Noto Sans CJK SC"),
         ),
     ),
     "modern": Theme(
