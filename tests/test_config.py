@@ -65,7 +65,7 @@ BAD = {
     "cv_photo": ("'yes'", "must be a True or False, not 'yes'"),
     "cv_theme": (
         "'fancy'",
-        "'fancy' is not a look: use one of classic, compact, modern",
+        "'fancy' is not a look: use one of classic, compact, modern, two-column",
     ),
     "cv_look": ("{'size': '10'}", "'size' must be a number, not '10'"),
     "cv_pdf_template": (

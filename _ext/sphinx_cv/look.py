@@ -61,6 +61,10 @@ class Look:
     align: str = "center"
     #: Whether section headings are set in capitals.
     capitals: bool = True
+    #: Columns of the PDF's body: 2 sets pages of skills and awards in a
+    #: narrow column (this share of the width) beside the rest.
+    columns: int = 1
+    aside: float = 0.23
 
     def as_dict(self) -> dict[str, Any]:
         """The values, for the Typst template."""
@@ -120,6 +124,15 @@ THEMES: dict[str, Theme] = {
             rule=1.2,
             align="left",
             capitals=False,
+        ),
+    ),
+    "two-column": Theme(
+        "skills and awards in a narrow column beside experience and education; "
+        "the text layer reads the narrow column first",
+        Look(
+            columns=2,
+            side=0.9,
+            accent="#2f4f4f",
         ),
     ),
 }

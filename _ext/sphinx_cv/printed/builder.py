@@ -170,6 +170,9 @@ class PrintedBuilder(Builder):
             what = str(_("Cover letter"))
             title = f"{name}: {self.subject or what}"
         photo = self.photo()
+        look = self.look
+        if look.columns == 2:
+            blocks = _asides(blocks)
         return d.Document(
             body=blocks,
             photo=str(photo) if photo else "",
@@ -183,7 +186,7 @@ class PrintedBuilder(Builder):
             colon=str(_(": ")),
             continued=str(_("{section} (continued)")),
             paper=config.cv_pdf_paper,
-            look=self.look.as_dict(),
+            look=look.as_dict(),
         )
 
     def photo(self) -> Path | None:
@@ -344,3 +347,15 @@ class PrintedBuilder(Builder):
                 if not fitted.overflow(variant.pages):
                     kept, document, layout = [*kept, entry_id], trial, fitted
         return kept, document, layout.pages
+
+
+def _asides(blocks: d.Blocks) -> d.Blocks:
+    """*blocks* with each page a narrow column would hold so marked."""
+    marked: list[d.Block] = []
+    for block in blocks:
+        if isinstance(block, d.Part):
+            block = dataclasses.replace(block, aside=d.aside(block))
+        elif isinstance(block, d.Section):
+            block = dataclasses.replace(block, body=_asides(block.body))
+        marked.append(block)
+    return tuple(marked)

@@ -89,6 +89,8 @@ class Part:
 
     page: str
     body: Blocks
+    #: Set in a two-column look's narrow column (see :func:`aside`).
+    aside: bool = False
 
 
 @dataclass(frozen=True)
@@ -313,3 +315,19 @@ def as_json(value: object) -> Any:
         }
         return {"type": type(value).__name__.lower(), **fields}
     return value
+
+
+#: The entries a narrow column holds, besides prose and lists.
+ASIDE = frozenset({"award", "certificate"})
+
+
+def aside(part: Part) -> bool:
+    """Whether a two-column look sets *part* in its narrow column: a page
+    of skills, languages, awards, certificates or a short list, with no
+    other entries, no bibliography and no skills index (which need the
+    width)."""
+    found = list(walk(part.body))
+    if any(isinstance(block, (Citation, Columns)) for block in found):
+        return False
+    kinds = {block.kind for block in found if isinstance(block, Entry)}
+    return kinds <= ASIDE
