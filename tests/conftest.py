@@ -385,10 +385,11 @@ def full_cv(
     papersize: str,
     factory: pytest.TempPathFactory,
     language: str = "en",
+    look: str = "classic",
 ) -> Path:
-    """The CV's PDF, Word file or ePub on *papersize*, in *language*, built
-    in-process (test_pdf.py checks that `make pdf` elsewhere gives the same
-    bytes)."""
+    """The CV's PDF, Word file or ePub on *papersize*, in *language*, in a
+    *look*, built in-process (test_pdf.py checks that `make pdf` elsewhere
+    gives the same bytes)."""
     read = site(language, factory)
 
     def make(folder: Path) -> Path:
@@ -400,7 +401,11 @@ def full_cv(
                 folder,
                 read=read,
                 buildername=builder,
-                confoverrides={"cv_pdf_paper": papersize, "language": language},
+                confoverrides={
+                    "cv_pdf_paper": papersize,
+                    "language": language,
+                    "cv_theme": look,
+                },
             )
         finally:
             if saved is None:
@@ -411,7 +416,10 @@ def full_cv(
         suffix = next(o.suffix for o in OUTPUTS if o.name == builder)
         return result.outdir / f"wenqing-luo-cv.{suffix}"
 
-    path: Path = once(f"{builder}-{papersize}-{language}", factory, make)
+    key = f"{builder}-{papersize}-{language}" + (
+        "" if look == "classic" else f"-{look}"
+    )
+    path: Path = once(key, factory, make)
     return path
 
 
@@ -553,6 +561,10 @@ PRINTED = [
     )
     for builder in ("pdf", "docx")
     for name, paper in [("", paper) for paper in PAPERS] + VARIANTS
+] + [
+    # The whole CV's PDF in the other one-column looks (cv_theme).
+    pytest.param(("", "a4", "pdf", look), id=f"a4-{look}")
+    for look in ("compact", "modern")
 ]
 
 
@@ -563,6 +575,7 @@ class Printed(NamedTuple):
     name: str
     pdf: Path
     paper: str
+    look: str = "classic"
 
 
 @pytest.fixture(scope="session", params=PRINTED)
@@ -572,10 +585,12 @@ def printed(
     """Every PDF the project builds, and every Word file as LibreOffice
     prints it."""
     _needs_poppler()
-    name, papersize, builder = request.param
+    name, papersize, builder, *looks = request.param
+    look = looks[0] if looks else "classic"
     if not name:
-        built = full_cv(builder, papersize, tmp_path_factory)
+        built = full_cv(builder, papersize, tmp_path_factory, look=look)
     else:
         variant = fitted_variant(name, papersize, tmp_path_factory)
         built = variant.docx if builder == "docx" else variant.pdf
-    return Printed(name, office_pdf(built) if builder == "docx" else built, papersize)
+    shown = office_pdf(built) if builder == "docx" else built
+    return Printed(name, shown, papersize, look)

@@ -102,7 +102,8 @@ THEMES: dict[str, Theme] = {
             small=8.5,
             name=18.0,
             headline=10.5,
-            heading=10.5,
+            # A point over the text, as a parser tells a heading by its size.
+            heading=11.0,
             line=1.08,
             entry_gap=0.55,
             section_gap=0.45,
