@@ -19,7 +19,7 @@ import pikepdf
 import pytest
 from docx import Document
 
-from conftest import ROOT, Build, build, normalise, poppler, root
+from conftest import ROOT, Build, build, full_cv, normalise, poppler, root
 from facts import ALL as FACTS
 from facts import PRINTED_AS
 from sphinx_cv import cli
@@ -28,25 +28,14 @@ from sphinx_cv.look import THEMES
 
 @pytest.fixture(scope="module", params=list(THEMES))
 def themed(
-    request: pytest.FixtureRequest,
-    cv_html: Build,
-    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, Path, Path]:
-    """(theme, its PDF, its Word file), from the site's reading."""
+    """(theme, its PDF, its Word file): built once a run for every test
+    worker, as the other tests' printed CVs are (conftest.full_cv)."""
     theme = request.param
-    found = []
-    for builder in ("pdf", "docx"):
-        done = build(
-            ROOT,
-            tmp_path_factory.mktemp(f"{theme}-{builder}"),
-            read=cv_html,
-            buildername=builder,
-            confoverrides={"cv_theme": theme},
-        )
-        assert done.warnings == ""
-        [written] = done.outdir.glob(f"wenqing-luo-cv.{builder}")
-        found.append(written)
-    return theme, found[0], found[1]
+    pdf = full_cv("pdf", "a4", tmp_path_factory, look=theme)
+    docx = full_cv("docx", "a4", tmp_path_factory, look=theme)
+    return theme, pdf, docx
 
 
 def test_each_look_keeps_what_the_pdf_promises(themed: tuple[str, Path, Path]) -> None:
