@@ -284,3 +284,16 @@ def test_lists_count_down_and_name_every_author_where_asked(tmp_path: Path) -> N
         "Charles Babbage, John Herschel, George Peacock, Mary Somerville, "
         "Augustus De Morgan, and A. Lovelace. A Paper of Many Hands."
     )
+
+
+def test_the_one_page_lists_each_publication_once(site: Build) -> None:
+    """cv.html, the whole CV on one page, as the site and the PDF say it."""
+    page = BeautifulSoup((site.outdir / "cv.html").read_text("utf-8"), "html.parser")
+    listed = [normalise(p.get_text()) for p in page.select("p.cv-citation")]
+    assert sorted(listed) == sorted(LISTED.values())
+    bold = [
+        normalise(b.get_text())
+        for p in page.select("p.cv-citation")
+        for b in p("strong")
+    ]
+    assert sorted(bold) == sorted(["Ada Lovelace"] * 5 + ["A. Lovelace"])
