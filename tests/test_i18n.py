@@ -19,6 +19,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
+from sphinx.testing.util import SphinxTestApp
 
 from conftest import (
     ROOT,
@@ -30,6 +31,7 @@ from conftest import (
     make_env,
     page_text,
     poppler,
+    root,
     site_pages,
 )
 from facts import ZH
@@ -506,3 +508,29 @@ def test_every_fact_is_searchable_in_the_chinese_pdf(zh_pdf: Path) -> None:
     text = squeezed(poppler("pdftotext", "-enc", "UTF-8", zh_pdf, "-"))
     assert [fact for fact in ZH if squeezed(fact) not in text] == []
     assert "\ufffd" not in text  # no glyph without its character
+
+
+@pytest.mark.parametrize(("language", "said"), [("fr", True), ("zh_CN", False)])
+def test_a_language_without_our_words_is_said_once(
+    tmp_path: Path, language: str, said: bool
+) -> None:
+    """Not a warning (a French CV's strict build must pass): a line saying
+    which of the extension's words stay English."""
+    app = SphinxTestApp(
+        srcdir=root("entries"),
+        builddir=tmp_path,
+        freshenv=True,
+        confoverrides={"language": language},
+    )
+    try:
+        app.build()
+        status, warnings = app.status.getvalue(), app.warning.getvalue()
+    finally:
+        app.cleanup()
+    assert warnings == ""
+    line = (
+        f"sphinx-cv has no words in {language}: the headings it adds, the "
+        'downloads box, "et al." and the word for an end to come stay English '
+        "(cv_present sets the last: now 'Present')"
+    )
+    assert (line in status) is said

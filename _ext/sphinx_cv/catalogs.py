@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
+from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
 from sphinx_cv import entries
@@ -23,6 +24,8 @@ from sphinx_cv.i18n import CATALOG, LOCALE
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
 
 
 def extract_options(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -55,6 +58,25 @@ def compile_catalogs(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(target))
     # The theme's words Sphinx's catalog lacks: after it, for what it lacks.
     app.add_message_catalog("sphinx", str(target))
+    say_what_stays_english(app)
+
+
+def say_what_stays_english(app: Sphinx) -> None:
+    """In a language the extension has no catalog for, say (once a build,
+    not as a warning, which would fail a strict build of any such CV) which
+    of its words stay English."""
+    language = (app.config.language or "en").replace("-", "_")
+    if language.startswith("en"):
+        return
+    known = [p.name for p in LOCALE.iterdir() if p.is_dir()]
+    if any(language == name or language.split("_")[0] == name for name in known):
+        return
+    logger.info(
+        "sphinx-cv has no words in %s: the headings it adds, the downloads "
+        "box, \"et al.\" and the word for an end to come stay English "
+        "(cv_present sets the last: now %r)",
+        language, app.config.cv_present,
+    )  # fmt: skip
 
 
 def setup_catalogs(app: Sphinx) -> None:
