@@ -145,7 +145,4 @@ DEFAULT = "classic"
 def of_config(theme: str, overrides: dict[str, Any]) -> Look:
     """A build's look: its theme's values, each of *overrides* in place."""
     base = THEMES.get(theme, THEMES[DEFAULT]).look
-    given: dict[str, Any] = {
-        k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()
-    }
-    return dataclasses.replace(base, **given)
+    return Look.of({**base.as_dict(), **overrides})

@@ -89,7 +89,8 @@ class JsonResume:
     #: ``description``).
     summary: str = "summary"
     #: In a section another type reads, the ``type`` its items carry, which
-    #: tells them apart (a project of the type "talk" is a talk).
+    #: tells them apart (a project of the type "talk" is a talk): the
+    #: format writes it, and reads by it.
     marker: str = ""
 
 
@@ -288,6 +289,25 @@ def span(entry: model.Entry) -> dict[str, str]:
     if entry.end is not None:
         found["endDate"] = entry.end.iso()
     return found
+
+
+def as_project(
+    entry: model.Entry, name: str, entity: str, **beyond: Any
+) -> dict[str, Any]:
+    """*entry* as a JSON Resume project, the schema's most general item: its
+    name and entity, what its type says beyond the schema (which allows
+    more), its dates, address and prose."""
+    return given(
+        {
+            "name": name,
+            "entity": entity,
+            **beyond,
+            **span(entry),
+            "url": entry.url,
+            "description": entry.summary,
+            "highlights": list(entry.highlights),
+        }
+    )
 
 
 def read_span(source: Source) -> dict[str, str]:

@@ -12,9 +12,9 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    as_project,
     given,
     rendercv_dates,
-    span,
 )
 from sphinx_cv.markup import escape_markdown
 
@@ -26,17 +26,12 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
     """As a project, JSON Resume's most general item; where it was, beyond
     the schema (which allows more)."""
-    return given(
-        {
-            "name": entry["title"],
-            "entity": entry["subtitle"],
-            "description": entry.summary,
-            "highlights": list(entry.highlights),
-            "keywords": list(entry.skills),
-            **span(entry),
-            "url": entry.url,
-            "location": entry["location"],
-        }
+    return as_project(
+        entry,
+        entry["title"],
+        entry["subtitle"],
+        keywords=list(entry.skills),
+        location=entry["location"],
     )
 
 

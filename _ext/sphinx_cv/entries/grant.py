@@ -12,10 +12,10 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    as_project,
     given,
     read_span,
     rendercv_dates,
-    span,
 )
 from sphinx_cv.markup import escape_markdown
 from sphinx_cv.words import joined
@@ -30,21 +30,14 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 
 
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
-    """A project of the type "grant": its funder the entity, its role its
-    roles; the amount beyond the schema (which allows more)."""
-    return given(
-        {
-            "name": entry["title"],
-            "type": "grant",
-            "entity": entry["funder"],
-            "roles": [entry["role"]] if entry["role"] else [],
-            "amount": entry["amount"],
-            "location": entry["location"],
-            **span(entry),
-            "url": entry.url,
-            "description": entry.summary,
-            "highlights": list(entry.highlights),
-        }
+    """A project: its funder the entity, its role its roles, the amount."""
+    return as_project(
+        entry,
+        entry["title"],
+        entry["funder"],
+        roles=[entry["role"]] if entry["role"] else [],
+        amount=entry["amount"],
+        location=entry["location"],
     )
 
 

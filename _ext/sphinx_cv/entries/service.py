@@ -4,19 +4,14 @@ Headed, and written to JSON Resume and RenderCV, as volunteering is."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sphinx_cv import model
-from sphinx_cv.entries import Context, EntryType, JsonResume, RenderCV
-from sphinx_cv.entries.volunteer import from_jsonresume, heading, to_rendercv
-from sphinx_cv.entries.volunteer import to_jsonresume as volunteering
-
-
-def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
-    """As volunteering, the schema's section for unpaid roles, of the
-    type "service" (beyond the schema, which allows more)."""
-    return {"type": "service", **volunteering(entry, context)}
-
+from sphinx_cv.entries import EntryType, JsonResume, RenderCV
+from sphinx_cv.entries.volunteer import (
+    from_jsonresume,
+    heading,
+    to_jsonresume,
+    to_rendercv,
+)
 
 TYPE = EntryType(
     name="service",

@@ -12,10 +12,10 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    as_project,
     given,
     read_span,
     rendercv_dates,
-    span,
 )
 from sphinx_cv.words import _, joined
 
@@ -33,22 +33,15 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 
 
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
-    """A project of the type "supervision": the student its name, the
-    institution its entity; the degree and where they went beyond the
-    schema (which allows more)."""
-    return given(
-        {
-            "name": entry["name"],
-            "type": "supervision",
-            "entity": entry["organisation"],
-            "degree": entry["degree"],
-            "placement": entry["placement"],
-            "location": entry["location"],
-            **span(entry),
-            "url": entry.url,
-            "description": entry.summary,
-            "highlights": list(entry.highlights),
-        }
+    """A project: the student its name, the institution its entity, the
+    degree and where they went."""
+    return as_project(
+        entry,
+        entry["name"],
+        entry["organisation"],
+        degree=entry["degree"],
+        placement=entry["placement"],
+        location=entry["location"],
     )
 
 

@@ -12,13 +12,13 @@ from sphinx_cv.entries import (
     JsonResume,
     RenderCV,
     Source,
+    as_project,
     calendar,
     given,
     place,
     read_list,
     read_span,
     rendercv_dates,
-    span,
 )
 from sphinx_cv.markup import escape_markdown
 
@@ -28,19 +28,8 @@ def heading(entry: model.Entry, context: Context) -> Heading:
 
 
 def to_jsonresume(entry: model.Entry, context: Context) -> dict[str, Any]:
-    """A project of the type "talk", as JSON Resume's schema suggests."""
-    return given(
-        {
-            "name": entry["title"],
-            "type": "talk",
-            "entity": entry["event"],
-            "location": entry["location"],
-            **span(entry),
-            "url": entry.url,
-            "description": entry.summary,
-            "highlights": list(entry.highlights),
-        }
-    )
+    """A project, as JSON Resume's schema suggests for a talk."""
+    return as_project(entry, entry["title"], entry["event"], location=entry["location"])
 
 
 def from_jsonresume(source: Source) -> dict[str, str]:

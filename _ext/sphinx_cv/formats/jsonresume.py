@@ -513,9 +513,11 @@ def write(cv: model.CV) -> dict[str, Any]:
     sections: dict[str, list[Any]] = {name: [] for name in ORDER}
     for record in [*cv.entries, *cv.items]:
         place_of = entries.TYPES[record.type].jsonresume
-        sections.setdefault(place_of.section, []).append(
-            place_of.write(record, context)
-        )
+        item = place_of.write(record, context)
+        if place_of.marker:
+            # Told apart from the section's own items by it (MARKED).
+            item["type"] = place_of.marker
+        sections.setdefault(place_of.section, []).append(item)
     if not sections["skills"]:
         sections["skills"] = _skills(cv)
     publications = [_publication(p) for p in cv.publications]
