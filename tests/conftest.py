@@ -562,9 +562,9 @@ PRINTED = [
     for builder in ("pdf", "docx")
     for name, paper in [("", paper) for paper in PAPERS] + VARIANTS
 ] + [
-    # The whole CV's PDF in the other one-column looks (cv_theme).
+    # The whole CV's PDF in the other looks (cv_theme).
     pytest.param(("", "a4", "pdf", look), id=f"a4-{look}")
-    for look in ("compact", "modern")
+    for look in ("compact", "modern", "two-column")
 ]
 
 
