@@ -329,6 +329,9 @@ def write(draft: Draft, destination: Path, package: str | None) -> list[str]:
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        for name, data in draft.files.items():
+            (staging / name).write_bytes(data)
+        files |= dict.fromkeys(draft.files, "")
         if package is None:
             files |= dict.fromkeys(vendor(staging), "")
         if destination.exists():

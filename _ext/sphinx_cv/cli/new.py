@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from sphinx_cv import __version__, entries, i18n, model, project
-from sphinx_cv.formats import jsonresume, rendercv
+from sphinx_cv.formats import europass, jsonresume, linkedin, rendercv
 from sphinx_cv.formats.draft import (
     Draft,
     DraftEntry,
@@ -66,14 +66,21 @@ def _example(name: str) -> Draft:
 
 
 def read(path: Path) -> Draft:
-    """A JSON Resume (``.json``) or RenderCV (``.yaml``, ``.yml``) file."""
-    if path.suffix.casefold() == ".json":
+    """A JSON Resume (``.json``) or RenderCV (``.yaml``, ``.yml``) file, a
+    LinkedIn export (its ``.zip`` or folder), or a Europass CV (``.xml``, or
+    ``.json`` of Europass 3)."""
+    suffix = path.suffix.casefold()
+    if linkedin.is_export(path):
+        return linkedin.read(path)
+    if suffix == ".xml" or (suffix == ".json" and europass.is_europass(path)):
+        return europass.read(path)
+    if suffix == ".json":
         return jsonresume.read(path)
-    if path.suffix.casefold() in (".yaml", ".yml"):
+    if suffix in (".yaml", ".yml"):
         return rendercv.read(path)
     raise InputError(
-        f"{path}: neither .json (JSON Resume) nor .yaml (RenderCV): "
-        "give a file with one of those extensions"
+        f"{path}: not .json (JSON Resume, Europass), .yaml (RenderCV), .xml "
+        "(Europass), nor a LinkedIn export (.zip or its folder)"
     )
 
 

@@ -79,6 +79,8 @@ class Draft:
     #: The person's names as their publications write them, where the
     #: source sets them apart among the authors.
     authors: list[str] = field(default_factory=list)
+    #: Files the project keeps beside its pages (a portrait), by path.
+    files: dict[str, bytes] = field(default_factory=dict)
     #: Input fields with no place in the CV: named, never silently dropped.
     unmapped: list[str] = field(default_factory=list)
     #: Input fields kept, but changed or kept where the exports do not read.
@@ -339,19 +341,25 @@ _YEAR_MONTH_DAY = re.compile(
     r"(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})"
 )
 _NAMED_MONTH = re.compile(r"(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})")
+_NAMED_MONTH_DAY = re.compile(
+    r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+)
 #: Two dates in one field: 2021 - 2024, 2018--2024, 2019 \u2013 present.
 _RANGE = re.compile(r"\s*(?:--|\u2013|\u2014|\s-\s|\bto\b)\s*")
 
 
 def normal_date(text: str, still: frozenset[str] | set[str] = STILL) -> str:
     """A date as the model takes it: ISO (``YYYY``, ``YYYY-MM``,
-    ``YYYY-MM-DD``) from the forms CVs use (``2021/07``, ``07/2025``, ``Nov
-    2022``), ``present`` for the words in *still*, or words kept as written
-    ("Spring 2025"). A ValueError says why digits are no date."""
+    ``YYYY-MM-DD``) from the forms CVs use (``2021/07``, ``07/2025``,
+    ``Nov 2022``, ``Nov 12, 2023``), ``present`` for the words in *still*,
+    or words kept as written ("Spring 2025"). A ValueError says why digits
+    are no date."""
     text = one_line(text)
     if text.casefold() in still:
         return model.PRESENT
-    for pattern in (_YEAR_MONTH_DAY, _YEAR_MONTH, _MONTH_YEAR, _NAMED_MONTH):
+    for pattern in (
+        _YEAR_MONTH_DAY, _YEAR_MONTH, _MONTH_YEAR, _NAMED_MONTH, _NAMED_MONTH_DAY,
+    ):  # fmt: skip
         match = pattern.fullmatch(text)
         if match is None:
             continue
@@ -480,6 +488,10 @@ class Reader:
 
     #: Keys above those the reader names (RenderCV's CV sits under "cv").
     root: Where = ()
+    #: Whether the format has one way to write a date (LinkedIn's ``Nov
+    #: 2022``), which is then read without a word; else each date not
+    #: written as ISO is reported as read.
+    native_dates = False
 
     def __init__(self, path: Path, text: str) -> None:
         self.path, self.text = path, text
@@ -744,7 +756,11 @@ class ItemSource:
         except ValueError as error:
             self.reader.left_out(at, str(error))
             return ""
-        if isinstance(value, str) and found.casefold() != one_line(value).casefold():
+        if (
+            isinstance(value, str)
+            and not self.reader.native_dates
+            and found.casefold() != one_line(value).casefold()
+        ):
             self.reader.kept(at, f"{one_line(value)!r} read as {found}")
         return found
 
