@@ -10,8 +10,11 @@ The files are read where they are; nothing of them is copied here.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,16 @@ import yaml
 from babel import Locale
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, _needs_poppler, build, links, normalise, page_text, poppler
+from conftest import (
+    ROOT,
+    Build,
+    _needs_poppler,
+    build,
+    links,
+    normalise,
+    page_text,
+    poppler,
+)
 from sphinx_cv import cli, entries
 from sphinx_cv.formats.draft import markdown_to_text
 from sphinx_cv.formats.rendercv import entry_type, section_title
@@ -98,6 +110,30 @@ def titles(path: Path) -> list[str]:
     return [section_title(str(key)) for key in cv.get("sections") or {}]
 
 
+def built(project: Path, tmp_path: Path) -> tuple[Build, str, str]:
+    """*project* built strictly as a site, a PDF and a Word file, with no
+    warning: the site, and the text of its pages and of the PDF (case
+    folded)."""
+    site = build(project, tmp_path / "html", confoverrides={})
+    assert site.warnings == "", site.warnings
+    pdf = build(project, tmp_path / "pdf", buildername="pdf", confoverrides={})
+    assert pdf.warnings == ""
+    docx = build(project, tmp_path / "docx", buildername="docx", confoverrides={})
+    assert docx.warnings == ""
+    [printed] = pdf.outdir.glob("*.pdf")
+    assert [p.suffix for p in docx.outdir.glob("*.docx")] == [".docx"]
+    html = " ".join(
+        page_text(page)
+        for page in site.outdir.rglob("*.html")
+        if page.name not in ("search.html", "genindex.html")
+    )
+    text = normalise(poppler("pdftotext", "-enc", "UTF-8", printed, "-"))
+    # pdftotext marks a right-to-left run (Arabic) with directional
+    # embeddings; its letters are in their order.
+    text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+    return site, html.casefold(), text.casefold()
+
+
 @pytest.mark.parametrize("source", FILES, ids=[p.stem for p in FILES])
 def test_a_real_cv_imports_whole_and_builds(
     source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -111,22 +147,7 @@ def test_a_real_cv_imports_whole_and_builds(
     assert "Traceback" not in out + err
     assert status == (1 if "Left out" in out else 0)
 
-    site = build(project, tmp_path / "html", confoverrides={})
-    assert site.warnings == "", site.warnings
-    pdf = build(project, tmp_path / "pdf", buildername="pdf", confoverrides={})
-    assert pdf.warnings == ""
-    docx = build(project, tmp_path / "docx", buildername="docx", confoverrides={})
-    assert docx.warnings == ""
-    [printed] = pdf.outdir.glob("*.pdf")
-    assert [p.suffix for p in docx.outdir.glob("*.docx")] == [".docx"]
-
-    html = " ".join(
-        page_text(page)
-        for page in site.outdir.rglob("*.html")
-        if page.name not in ("search.html", "genindex.html")
-    )
-    html = html.casefold()
-    text = normalise(poppler("pdftotext", "-enc", "UTF-8", printed, "-")).casefold()
+    site, html, text = built(project, tmp_path)
     missing_site = [n for n in needles(source) if n not in html]
     missing_pdf = [n for n in needles(source) if n not in text]
     assert missing_site == []
@@ -283,3 +304,104 @@ def test_an_academic_cv_lists_each_publication_once_linked_and_typed(
         page = site.outdir / f"{_page_of(str(key))}.html"
         shown = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         assert len(shown.select(f".cv-type-{kind.name}")) == len(objects), key
+
+
+#: A LinkedIn export and Europass CVs (``new --from`` reads them whole).
+LINKEDIN = REAL / "linkedin-mohamedeways"
+EUROPASS = sorted(REAL.glob("europass-*")) if REAL.is_dir() else []
+
+#: The columns of a LinkedIn export that name its entries, by file.
+NAMING = {
+    "Positions.csv": ("Company Name", "Title"),
+    "Education.csv": ("School Name",),
+    "Certifications.csv": ("Name",),
+    "Projects.csv": ("Title",),
+    "Languages.csv": ("Name",),
+    "Courses.csv": ("Name",),
+}
+
+
+def linkedin_needles() -> list[str]:
+    found = []
+    for file, columns in NAMING.items():
+        with (LINKEDIN / file).open(encoding="utf-8", newline="") as rows:
+            for row in csv.DictReader(rows):
+                found += [words(row[c]) for c in columns if row[c].strip()]
+    return found
+
+
+def europass_needles(source: Path) -> list[str]:
+    """Every employer and organisation of a Europass CV, read here with
+    the standard library: each element or key that names one."""
+    names = {"Name", "OrganizationName"}
+    found: list[str] = []
+    if source.suffix == ".json":
+
+        def walk(value: Any, key: str = "", parent: str = "") -> None:
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, k, key)
+            elif isinstance(value, list):
+                for v in value:
+                    walk(v, key, parent)
+            elif key in names and parent in ("Employer", "Organisation"):
+                found.append(words(value))
+
+        walk(json.loads(source.read_text(encoding="utf-8")))
+    else:
+        naming = {
+            "OrganizationName": ("EmployerHistory", "EducationOrganizationAttendance"),
+            "Name": ("Employer", "Organisation"),
+        }
+        for parent in ET.parse(source).iter():
+            for child in parent:
+                name, within = (
+                    child.tag.rpartition("}")[2],
+                    parent.tag.rpartition("}")[2],
+                )
+                if child.text and within in naming.get(name, ()):
+                    found.append(words(child.text))
+    return found
+
+
+def imported(source: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> int:
+    status = cli.main(["new", str(project), "--from", str(source)])
+    out, err = capsys.readouterr()
+    with capsys.disabled():
+        print(f"\n{source.name}: exit {status}\n{out}{err}")
+    assert "Traceback" not in out + err
+    assert status == (1 if "Left out" in out else 0)
+    return status
+
+
+@pytest.mark.skipif(not LINKEDIN.is_dir(), reason=f"needs {LINKEDIN}")
+@pytest.mark.parametrize("form", ["folder", "zip"])
+def test_a_linkedin_export_imports_whole_and_builds(
+    form: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _needs_poppler()
+    source = LINKEDIN
+    if form == "zip":
+        source = tmp_path / "export.zip"
+        with zipfile.ZipFile(source, "w") as archive:
+            for file in LINKEDIN.iterdir():
+                archive.write(file, f"Basic_LinkedInDataExport/{file.name}")
+    imported(source, tmp_path / "cv", capsys)
+    _, html, text = built(tmp_path / "cv", tmp_path)
+    needles = linkedin_needles()
+    assert len(needles) >= 15
+    assert [n for n in needles if n not in html] == []
+    assert [n for n in needles if n not in text] == []
+
+
+@pytest.mark.parametrize("source", EUROPASS, ids=[p.name for p in EUROPASS])
+def test_a_europass_cv_imports_and_builds(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _needs_poppler()
+    imported(source, tmp_path / "cv", capsys)
+    _, html, text = built(tmp_path / "cv", tmp_path)
+    needles = europass_needles(source)
+    assert len(needles) >= 4
+    assert [n for n in needles if n not in html] == []
+    assert [n for n in needles if n not in text] == []

@@ -1,6 +1,6 @@
 """The command line: one ``sphinx-cv`` command with a subcommand per task.
 
-    sphinx-cv new DIR [--from resume.json | --from cv.yaml] [--name NAME]
+    sphinx-cv new DIR [--from resume.json | cv.yaml | export.zip | cv.xml] [--name NAME]
         [--email ADDRESS] [--language CODE] [--package SPEC]
     sphinx-cv upgrade DIR
     sphinx-cv reference [--check FILE]
@@ -65,7 +65,8 @@ def parser() -> argparse.ArgumentParser:
         dest="source",
         type=Path,
         metavar="FILE",
-        help="fill it from a JSON Resume (.json) or RenderCV (.yaml) file",
+        help="fill it from a JSON Resume (.json) or RenderCV (.yaml) file, a "
+        "LinkedIn data export (.zip or its folder) or a Europass CV (.xml, .json)",
     )
     start.add_argument(
         "--language",

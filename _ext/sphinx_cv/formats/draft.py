@@ -756,7 +756,13 @@ class ItemSource:
         except ValueError as error:
             self.reader.left_out(at, str(error))
             return ""
-        if (
+        written = isinstance(model.parse_date(found), model.WrittenDate)
+        if self.reader.native_dates and written:
+            self.reader.kept(
+                at, f"{one_line(value)!r} is no date as the format writes one: "
+                "kept as written",
+            )  # fmt: skip
+        elif (
             isinstance(value, str)
             and not self.reader.native_dates
             and found.casefold() != one_line(value).casefold()

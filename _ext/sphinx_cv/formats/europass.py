@@ -1,7 +1,7 @@
-"""A Europass CV, read into a Draft: the 2020+ ``Candidate`` XML and the
-``SkillsPassport`` of schema 3.x, as XML or JSON.
+"""A Europass CV, read into a Draft: ``Candidate`` XML, or schema 3's.
 
-Both are read as one tree of values (:func:`tree`: an element's children
+It reads the 2020+ ``Candidate`` XML and the ``SkillsPassport`` of schema
+3.x, as XML or JSON. Both are read as one tree of values (:func:`tree`: an element's children
 by name, repeated ones and ``...List`` ones as lists), each value's line
 kept for the report. Europass 3 gives work experience, education, languages
 (mother tongues, and foreign ones with their CEFR levels), skills in prose

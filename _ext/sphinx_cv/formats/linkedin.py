@@ -49,6 +49,8 @@ class Table:
     columns: dict[str, tuple[str, ...]]
     body: tuple[tuple[str, str], ...] = ()
     dropped: dict[str, str] = field(default_factory=dict)
+    #: Options whose column some years' exports do not have.
+    optional: tuple[str, ...] = ()
 
 
 #: The files read as sections, in the CV's order.
@@ -116,6 +118,7 @@ TABLES = (
             "years": ("Issued On", "Issue Date"),
         },
         body=(("Description", ""),),
+        optional=("organisation",),
     ),
     Table(
         "Organizations.csv",
@@ -159,8 +162,9 @@ PRIVATE = {
     "Contact Instructions": "instructions to contact",
 }
 
-#: Dates as LinkedIn writes them: ``Nov 2022``, ``2015``, ``Nov 12, 2023``.
-DATED = {"start", "end", "date"}
+#: Dates as LinkedIn writes them: ``Nov 2022``, ``2015``, ``Nov 12, 2023``
+#: (an honour's too).
+DATED = {"start", "end", "date", "years"}
 
 #: ``[PERSONAL:https://...]``: a list of typed values in one column.
 _TYPED = re.compile(r"\[([^\]]*)\]")
@@ -225,13 +229,13 @@ class _Reader(Reader):
 
     def columns(self, table: Table, header: list[str]) -> dict[str, str]:
         """The column that holds each option of *table*, by the option; a
-        column the file lacks is said once."""
+        column the file lacks (that every year's export has) is said once."""
         found = {}
         for option, names in table.columns.items():
             column = next((name for name in names if name in header), "")
             if column:
                 found[option] = column
-            else:
+            elif option not in table.optional:
                 self.kept(
                     (table.file, 1),
                     f"no column {' or '.join(names)}: no {option} in its entries",
