@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build
 from sphinx_cv import cli
 from sphinx_cv.formats import europass, linkedin
 from sphinx_cv.formats.draft import Draft, InputError
@@ -43,7 +44,7 @@ CURRENT = {
         "School Name,Start Date,End Date,Notes,Degree Name,Activities\n"
         "Home Tutoring,2010,Nov 2014,Mathematics,Private study,Chess\n"
     ),
-    "Skills.csv": "Name\nMathematics \nPoetry\n",
+    "Skills.csv": "Name\nMathematics \nPoetry\nAnalysis\n",
     "Languages.csv": "Name,Proficiency\nEnglish,Native or bilingual proficiency\n",
     "Certifications.csv": (
         "Name,Url,Authority,Started On,Finished On,License Number\n"
@@ -133,7 +134,9 @@ def test_a_current_export_becomes_the_cv(tmp_path: Path) -> None:
     assert entries(draft, "Languages") == [
         {"name": "English", "fluency": "Native or bilingual proficiency"}
     ]
-    assert entries(draft, "Skills") == [{"name": "Mathematics"}, {"name": "Poetry"}]
+    assert entries(draft, "Skills") == [
+        {"name": "Mathematics"}, {"name": "Poetry"}, {"name": "Analysis"},
+    ]  # fmt: skip
     [courses] = [s for s in draft.sections if s.title == "Courses"]
     assert courses.text == "- Differential Calculus (M101)\n- Algebra"
     [publication] = draft.sections[5].publications
@@ -172,6 +175,21 @@ def test_a_zip_reads_as_its_folder_and_connections_are_never_read(
         if path.is_file() and path.suffix in (".md", ".bib", ".py")
     )
     assert "Ada Lovelace" in written and "Babbage-Secret" not in written
+
+
+def test_the_imported_cv_prints_its_skills_on_one_line(tmp_path: Path) -> None:
+    """Skills of a name alone, as LinkedIn gives them, are one line of the
+    printed CV, not a line each; the site keeps an item each."""
+    source = export(tmp_path / "export", CURRENT)
+    assert cli.main(["new", str(tmp_path / "cv"), "--from", str(source)]) == 1
+    done = build(tmp_path / "cv", tmp_path / "out", buildername="plaintext")
+    assert done.warnings == ""
+    [text] = done.outdir.glob("*.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    # The last section: its heading, a blank line and the skills' one line.
+    assert lines[lines.index("SKILLS") :] == [
+        "SKILLS", "", "Mathematics, Poetry, Analysis",
+    ]  # fmt: skip
 
 
 def test_the_2018_column_names_read_too(tmp_path: Path) -> None:

@@ -1,18 +1,18 @@
 """A Europass CV, read into a Draft: ``Candidate`` XML, or schema 3's.
 
 It reads the 2020+ ``Candidate`` XML and the ``SkillsPassport`` of schema
-3.x, as XML or JSON. Both are read as one tree of values (:func:`tree`: an element's children
-by name, repeated ones and ``...List`` ones as lists), each value's line
-kept for the report. Europass 3 gives work experience, education, languages
-(mother tongues, and foreign ones with their CEFR levels), skills in prose
-(communication, organisational, job-related, digital, other), driving
-licences and achievements (publications, projects, honours, each its own
-prose); the ``Candidate`` document gives employers with their positions,
-education, languages, conferences, and sections of the author's own
-(``Others``). Rich text, HTML in the XML, becomes Markdown. An embedded
-photo is saved beside the pages and given to ``cv:person`` (which the PDF
-shows only with ``cv_photo``). Birth date, gender, nationality and the
-document's own settings are named and not carried.
+3.x, as XML or JSON. Both are read as one tree of values (:func:`tree`: an
+element's children by name, repeated ones and ``...List`` ones as lists),
+each value's line kept for the report. Europass 3 gives work experience,
+education, languages (mother tongues, and foreign ones with their CEFR
+levels), skills in prose (communication, organisational, job-related,
+digital, other), driving licences and achievements (publications, projects,
+honours, each its own prose); the ``Candidate`` document gives employers
+with their positions, education, languages, conferences, and sections of the
+author's own (``Others``). Rich text, HTML in the XML, becomes Markdown. An
+embedded photo is saved beside the pages and given to ``cv:person`` (which
+the PDF shows only with ``cv_photo``). Birth date, gender, nationality and
+the document's own settings are named and not carried.
 """
 
 from __future__ import annotations

@@ -199,7 +199,34 @@ class Converter:
         return anchor + self.children(node, depth)
 
     def children(self, node: nodes.Element, depth: int) -> d.Blocks:
-        return tuple(b for child in node.children for b in self.blocks(child, depth))
+        return self.sequence(node.children, depth)
+
+    def sequence(self, children: list[nodes.Node], depth: int) -> d.Blocks:
+        """The blocks of *children*. Three items or more in a row that are
+        their names alone (skills with no level or keywords, as a LinkedIn
+        export gives them) are one line, the names parted by commas, as a
+        résumé lists them, rather than a line each."""
+        found: list[d.Block] = []
+        group: list[nodes.paragraph] = []
+
+        def flush() -> None:
+            if len(group) >= 3:
+                labels = tuple(label for item in group for label in self.labels(item))
+                names = ", ".join(item.astext() for item in group)
+                found.append(d.Paragraph(text_runs(names), labels))
+            else:
+                found.extend(b for item in group for b in self.blocks(item, depth))
+            group.clear()
+
+        for child in children:
+            if group and _bare(child) != _bare(group[0]):
+                flush()
+            if isinstance(child, nodes.paragraph) and _bare(child):
+                group.append(child)
+            else:
+                found.extend(self.blocks(child, depth))
+        flush()
+        return tuple(found)
 
     def section(
         self, node: nodes.section, depth: int, labels: tuple[str, ...]
@@ -221,7 +248,7 @@ class Converter:
         if title is None:
             anchor: d.Blocks = (d.Anchor(labels),) if labels else ()
             return anchor + self.children(node, depth)
-        body = tuple(b for child in rest for b in self.blocks(child, depth + 1))
+        body = self.sequence(rest, depth + 1)
         return (d.Section(depth, self.runs(title), body, labels),)
 
     def terms(self, node: nodes.definition_list) -> tuple[d.Term, ...]:
@@ -317,3 +344,17 @@ def convert(tree: nodes.document, entries: Mapping[str, model.Entry]) -> d.Block
     resolved; *entries* the ``cv`` domain's."""
     converter = Converter(entries, docname=tree.get("docname", ""))
     return tuple(b for child in tree.children for b in converter.blocks(child, 1))
+
+
+def _bare(node: nodes.Node) -> str:
+    """The type of an item that is its name alone (``cv-type-skill``), or
+    "" for any other node."""
+    if (
+        isinstance(node, nodes.paragraph)
+        and _has(node, "cv-item")
+        and len(node.children) == 1
+        and isinstance(node.children[0], nodes.strong)
+    ):
+        kind: str = next(c for c in node["classes"] if c.startswith("cv-type-"))
+        return kind
+    return ""
