@@ -19,6 +19,12 @@ BUILDDIR   := $(BUILDDIR)/$(LANGUAGE)
 SPHINXOPTS += -D language=$(LANGUAGE)
 endif
 
+# The package's commands, and a build through its build server
+# (sphinx_cv.server: Sphinx kept running, so that a second `make pdf` reads
+# only the pages that changed, and one with nothing changed does nothing).
+SPHINX_CV     = PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv
+SERVED        = PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv.server
+
 # Stamp files: reinstall when a requirements file changes.
 BUILD_DEPS = $(VENV)/.build-deps
 DEV_DEPS   = $(VENV)/.dev-deps
@@ -50,25 +56,23 @@ strict: $(BUILD_DEPS)
 		-E -nW --keep-going $(SPHINXOPTS) $(O)
 	@rm -rf "$(BUILDDIR)/html" && mv "$(BUILDDIR)/strict" "$(BUILDDIR)/html"
 
-# Rebuild and reload the browser on every save; the PDF is rebuilt too.
-live: $(DEV_DEPS)
-	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" \
-		--watch _ext --ignore "$(VENV)/*" --ignore "tests/*" \
-		--post-build "$(MAKE) -s pdf O=" $(SPHINXOPTS) $(O)
+# The site and the PDF built again on every save, the page reloaded
+# (sphinx_cv.live): one process keeps Sphinx and Typst between saves.
+live: $(BUILD_DEPS)
+	@$(SPHINX_CV) live --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" -- $(SPHINXOPTS) $(O)
 
 # The PDF, typeset by Typst in-process (sphinx_cv.printed.pdf):
 # $(BUILDDIR)/pdf/. A character no font has, or a CV over its pages, stops
 # it at its source and the previous PDF stays. `latexpdf` is the name Sphinx
-# users type.
+# users type. Built through the build server (SERVED).
 pdf: $(BUILD_DEPS)
-	@$(SPHINXBUILD) -M pdf "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	@$(SERVED) -b pdf "$(SOURCEDIR)" "$(BUILDDIR)/pdf" -d "$(BUILDDIR)/doctrees" $(SPHINXOPTS) $(O)
 latexpdf: pdf
 
 # Versions of the CV (cv_variants in conf.py), each fitted to its pages:
 # make variant V=resume writes $(BUILDDIR)/wenqing-luo-resume.pdf, and its
 # .docx, .html (its page), .md and .txt beside it. Built strictly: a warning
 # fails the version, as it fails `make strict`.
-SPHINX_CV = PYTHONPATH=_ext $(VENV)/bin/python -m sphinx_cv
 variant: $(BUILD_DEPS)
 	@$(SPHINX_CV) variant $(V) --sources "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
 		-- $(SPHINXOPTS) $(O)
@@ -80,7 +84,7 @@ variants: $(BUILD_DEPS)
 # The Word file, from the same document as the PDF (sphinx_cv.printed.word):
 # $(BUILDDIR)/docx/. A failed build keeps the previous one.
 docx: $(BUILD_DEPS)
-	@$(SPHINXBUILD) -M docx "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS) $(O)
+	@$(SERVED) -b docx "$(SOURCEDIR)" "$(BUILDDIR)/docx" -d "$(BUILDDIR)/doctrees" $(SPHINXOPTS) $(O)
 
 # The same document as Markdown (sphinx_cv.printed.markdown):
 # $(BUILDDIR)/markdown/; and as plain text for an application form's text

@@ -8,7 +8,9 @@ Run by hand after `make test` (it uses .venv and tests/node). It reports the
 median wall time and the peak memory of each step over --repeat runs, the
 PDF builder's own step (Typst, in-process) apart from reading the sources, the
 ratio ours/theirs, how a cold HTML build grows with the number of entries,
-and how long `make live` takes to rebuild a page after a save. RenderCV runs
+how long `make live` takes from a save to the PDF and the page, and `make
+pdf` through its build server (cold, a page touched, nothing changed), on the
+CV and on it grown to ten times its entries. RenderCV runs
 from its own virtual environment (Python 3.12, made on first use); it fetches
 a Typst package at render time, and when it cannot, the run says so and
 skips its PDF rather than time something else under that name.
@@ -26,7 +28,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -492,56 +493,114 @@ def site(work: Path, before: str | None) -> None:
             )
 
 
-def live_latency(work: Path, repeat: int) -> None:
-    """Seconds from saving an entry to its page rewritten by `make live`."""
-    autobuild = VENV / "bin" / "sphinx-autobuild"
-    if not autobuild.exists():
-        print("  make live: skipped (run `make test` to install sphinx-autobuild)")
-        return
-    project = copy_cv(work / "live")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            str(autobuild),
-            ".",
-            "_build/html",
-            "--port",
-            str(port),
-            "--host",
-            "127.0.0.1",
-        ],
+def grown(work: Path, entries: int) -> tuple[Path, list[str]]:
+    """The CV (15 entries) or the CV grown to *entries*, and the options a
+    PDF of it needs (a grown CV is over its two pages)."""
+    if entries <= ENTRIES:
+        return copy_cv(work / f"cv-{entries}"), []
+    return synthetic(work / f"cv-{entries}", entries), ["-D", "cv_pdf_pages=0"]
+
+
+def stop_server(project: Path) -> None:
+    """Stop the project's build server (sphinx_cv.server), if one runs."""
+    subprocess.run(
+        [str(VENV / "bin" / "python"), "-m", "sphinx_cv.server", "--stop"],
         cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": "_ext"},
+        check=True,
     )
-    page = project / "_build" / "html" / ENTRY.with_suffix(".html")
+
+
+def incremental_pdf(results: Results, repeat: int, work: Path, entries: int) -> None:
+    """`make pdf` cold (no build, no server), then with its build server
+    running: after one page is touched, and with nothing changed."""
+    project, options = grown(work, entries)
+    command = [*make("pdf"), f"O={' '.join(options)}"]
+    page = project / ENTRY
+
+    def cold() -> None:
+        stop_server(project)
+        shutil.rmtree(project / "_build", ignore_errors=True)
+
+    def touched() -> None:
+        now = time.time()
+        os.utime(page, (now, now))
+
     try:
-        deadline = time.time() + 60
-        while not page.exists() and time.time() < deadline:
-            time.sleep(0.1)
-        time.sleep(1)
-        delays = []
+        results.measure(
+            f"cold make pdf, {entries} entries", repeat, cold,
+            lambda: timed(command, project),
+        )  # fmt: skip
+        # The server's first build of it: it loads the environment.
+        subprocess.run(command, cwd=project, check=True, capture_output=True)
+        results.measure(
+            f"touched page, make pdf, {entries} entries", repeat, touched,
+            lambda: timed(command, project),
+        )  # fmt: skip
+        results.measure(
+            f"nothing changed, make pdf, {entries} entries", repeat,
+            lambda: None, lambda: timed(command, project),
+        )  # fmt: skip
+    finally:
+        stop_server(project)
+
+
+def live_latency(work: Path, repeat: int, entries: int) -> None:
+    """Seconds from saving an entry's text to it in the PDF's text and in
+    its page, with `make live` running (sphinx_cv.live)."""
+    project, options = grown(work, entries)
+    command = [str(VENV / "bin" / "python"), "-m", "sphinx_cv", "live", "--port", "0"]
+    live = subprocess.Popen(
+        [*command, "--", *options],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": "_ext"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert live.stdout is not None
+    source = project / ENTRY
+    page = project / "_build" / "html" / ENTRY.with_suffix(".html")
+    pdfs = project / "_build" / "pdf"
+    try:
+        for line in live.stdout:
+            if line.startswith("Serving"):
+                break
+        [pdf] = pdfs.glob("*.pdf")
+        to_pdf, to_page = [], []
         for attempt in range(repeat):
             marker = f"edit{attempt}x"
-            source = project / ENTRY
+            written = pdf.stat().st_mtime_ns
+            text = source.read_text()
             start = time.perf_counter()
-            source.write_text(
-                source.read_text().replace("case by case.", f"case by case {marker}.")
-            )
-            while marker not in page.read_text(errors="replace"):
-                if time.perf_counter() - start > 30:
+            source.write_text(text.replace("case by case.", f"case by case {marker}."))
+            seen_pdf = seen_page = 0.0
+            while not (seen_pdf and seen_page):
+                now = time.perf_counter() - start
+                if now > 30:
                     raise TimeoutError("make live did not rebuild within 30 s")
-                time.sleep(0.02)
-            delays.append(time.perf_counter() - start)
-            source.write_text(source.read_text().replace(f" {marker}.", "."))
-            time.sleep(1.5)
-        label = "make live: save to page rewritten"
-        print(f"  {label:<44} {statistics.median(delays):7.2f} s")
+                if not seen_page and marker in page.read_text(errors="replace"):
+                    seen_page = now
+                if not seen_pdf and pdf.stat().st_mtime_ns != written:
+                    said = subprocess.run(
+                        ["pdftotext", str(pdf), "-"], capture_output=True, text=True
+                    ).stdout
+                    written = pdf.stat().st_mtime_ns
+                    if marker in said:
+                        seen_pdf = now
+                time.sleep(0.005)
+            to_pdf.append(seen_pdf)
+            to_page.append(seen_page)
+            live.stdout.readline()
+            source.write_text(text)
+            live.stdout.readline()
+        for label, delays in (("PDF", to_pdf), ("page", to_page)):
+            name = f"make live, {entries} entries: save to the {label}"
+            spread = f"{min(delays):.2f}-{max(delays):.2f}"
+            print(f"  {name:<44} {statistics.median(delays):7.2f} s  ({spread})")
     finally:
-        server.terminate()
-        server.wait()
+        live.terminate()
+        live.wait()
 
 
 def ratio(results: Results, ours_name: str, theirs_name: str) -> None:
@@ -707,7 +766,9 @@ def main() -> None:
             site(work, args.before)
         if "live" in steps:
             print("Edit loop:")
-            live_latency(work, 3)
+            for entries in (ENTRIES, 10 * ENTRIES):
+                live_latency(work, 5, entries)
+                incremental_pdf(results, args.repeat, work, entries)
         if "academic" in steps:
             print("An academic CV:")
             academic(results, args.repeat, work)

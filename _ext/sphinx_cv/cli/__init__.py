@@ -1,7 +1,7 @@
 """The command line: one ``sphinx-cv`` command with a subcommand per task.
 
-    sphinx-cv new DIR [--from resume.json | cv.yaml | export.zip | cv.xml] [--name NAME]
-        [--email ADDRESS] [--language CODE] [--package SPEC]
+    sphinx-cv new DIR [--from resume.json | cv.yaml | export.zip | cv.xml]
+        [--name NAME] [--email ADDRESS] [--language CODE] [--package SPEC]
     sphinx-cv upgrade DIR
     sphinx-cv reference [--check FILE]
     sphinx-cv themes
@@ -11,6 +11,7 @@
         [--formats DIR] [-- SPHINX-OPTIONS]
     sphinx-cv letters [NAME ...] [--sources DIR] [--builddir DIR]
         [-- SPHINX-OPTIONS]
+    sphinx-cv live [--sources DIR] [--builddir DIR] [--port N] [-- SPHINX-OPTIONS]
 
 (``python -m sphinx_cv`` is the same command.) A problem with the input is
 one line, ``sphinx-cv: error: ...``, naming the file and the place where it
@@ -138,7 +139,31 @@ def parser() -> argparse.ArgumentParser:
     written.add_argument("--sources", type=Path, default=Path("."), metavar="DIR")
     written.add_argument("--builddir", type=Path, default=Path("_build"), metavar="DIR")
     written.set_defaults(run=letters.run)
+
+    watched = commands.add_parser(
+        "live",
+        help="build the site and the PDF again on every save; serve the site, "
+        "reloading its page",
+    )
+    watched.add_argument("--sources", type=Path, default=Path("."), metavar="DIR")
+    watched.add_argument("--builddir", type=Path, default=Path("_build"), metavar="DIR")
+    watched.add_argument("--port", type=int, default=8000, help="(default: 8000)")
+    watched.add_argument(
+        "--interval",
+        type=float,
+        default=0.05,
+        help="seconds between looks at the sources (default: 0.05)",
+    )
+    watched.set_defaults(run=_live)
     return top
+
+
+def _live(args: argparse.Namespace) -> int:
+    # Imported here: it imports Sphinx, which no other command needs at once.
+    from sphinx_cv import live
+
+    args.sphinx = args.options
+    return live.run(args)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -230,6 +230,14 @@ class PrintedBuilder(Builder):
             self._app.statuscode = 1
             return
         target = Path(self.outdir) / f"{self.filename}.{self.suffix}"
+        warned = getattr(self._app, "_warncount", 0)
+        if warned and getattr(self._app, "_fail_on_warnings", False):
+            # A strict build (-W) that warned keeps the last good file.
+            logger.info(
+                "%s: not written (%d warnings); the previous stays", target, warned
+            )
+            self._app.statuscode = 1
+            return
         partial = target.with_name(f"{target.name}.partial")
         partial.write_bytes(output)
         partial.replace(target)
