@@ -62,7 +62,9 @@ def copy_cv(dest: Path) -> Path:
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one command."""
-    report = cwd / ".time"
+    # Beside the project, not in it: a build server takes a file written in
+    # the project for a change to build.
+    report = cwd.parent / f".time-{cwd.name}"
     start = time.perf_counter()
     subprocess.run(
         ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],

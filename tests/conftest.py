@@ -43,6 +43,9 @@ STRICT = ("-nW", "--keep-going", "-q")
 
 # The programs tests/install-tools links into the virtual environment
 # (pandoc, java, node, chromium) come first, for the tests and what they run.
+# `make pdf` in a test builds in its own process and leaves no build server
+# behind; tests/test_server.py asks one on purpose.
+os.environ["SPHINX_CV_SERVER"] = "off"
 os.environ["PATH"] = os.pathsep.join(
     [str(Path(sys.executable).parent), os.environ["PATH"]]
 )

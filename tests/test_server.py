@@ -134,6 +134,7 @@ def test_make_pdf_asks_the_server_through_its_socket(project: Path) -> None:
     """As `make pdf` runs it: the first run builds and starts the server,
     the next ones are the server's; --stop ends it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    del env["SPHINX_CV_SERVER"]  # conftest's, for every other test
     command = [sys.executable, "-m", "sphinx_cv.server", *argv(project, "pdf")[1:]]
     where = server.address(project)
     try:
@@ -172,6 +173,15 @@ def test_the_live_site_reloads_its_page_when_written_again(tmp_path: Path) -> No
     finally:
         site.shutdown()
         site.server_close()
+
+
+def test_off_builds_here_and_starts_no_server(project: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext"), "SPHINX_CV_SERVER": "off"}
+    command = [sys.executable, "-m", "sphinx_cv.server", *argv(project, "pdf")[1:]]
+    subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
+    assert list((project.parent / "served" / "pdf").glob("*.pdf"))
+    time.sleep(0.5)
+    assert not os.path.exists(server.address(project))
 
 
 def test_live_names_what_changed(tmp_path: Path) -> None:

@@ -1,13 +1,13 @@
 """``make live``: the site and the PDF built again on every save.
 
-One process keeps a Sphinx application for the site and one for the PDF
-(:class:`sphinx_cv.server.Server`), so that a save re-reads only the page
-that changed and writes only the pages that show it; the PDF is set again
-by Typst in the same process. It serves the site and reloads the browser's
-page when it is written again; the PDF is replaced whole, so a PDF viewer
-that reloads a changed file shows it. Both builds are strict: a warning
-names its file and line at once, and the last good PDF stays until the
-source is fixed.
+A process keeps a Sphinx application for the site, and a second one for the
+PDF (:class:`sphinx_cv.server.Server`, each), so that a save re-reads only
+the page that changed and writes only the pages that show it, the PDF set
+again by Typst beside the site on another core. It serves the site and
+reloads the browser's page when it is written again; the PDF is replaced
+whole, so a PDF viewer that reloads a changed file shows it. Both builds are
+strict: a warning names its file and line at once, and the last good PDF
+stays until the source is fixed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
+import os
+import signal
+import subprocess
 import sys
 import threading
 import time
@@ -102,16 +106,68 @@ def builds(source: Path, builddir: Path, options: list[str]) -> list[list[str]]:
     ]
 
 
-def rebuild(server: Server, argvs: list[list[str]]) -> str:
-    """Build each of *argvs* again; a line that says how each went."""
-    said = []
-    for argv in argvs:
-        start = time.perf_counter()
-        status = server.build(argv, sys.stdout, sys.stderr)
-        took = time.perf_counter() - start
-        name = argv[1]
-        said.append(f"{name} {took:.2f} s" if status == 0 else f"{name} failed")
-    return " · ".join(said)
+class Worker:
+    """The PDF's builds, in a process of their own (``python -m
+    sphinx_cv.live --worker``): they run beside the site's on a second core,
+    and Typst's threads stay out of the site's process. Its warnings go to
+    the terminal as the site's do."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "sphinx_cv.live", "--worker", json.dumps(argv)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.name = argv[1]
+
+    def start(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write("build\n")
+        self.process.stdin.flush()
+
+    def result(self) -> str:
+        """How the build the worker was started on went."""
+        assert self.process.stdout is not None
+        answer = self.process.stdout.readline()
+        if not answer:
+            return f"{self.name} stopped"
+        status, took = json.loads(answer)
+        return said(self.name, status, took)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait()
+
+
+def said(name: str, status: int | None, took: float) -> str:
+    return f"{name} {took:.2f} s" if status == 0 else f"{name} failed"
+
+
+def timed(server: Server, argv: list[str]) -> tuple[int | None, float]:
+    start = time.perf_counter()
+    status = server.build(argv, sys.stdout, sys.stderr)
+    return status, time.perf_counter() - start
+
+
+def work(argv: list[str]) -> int:
+    """The worker's loop: a build for each line read, its status and time
+    written back as a line of JSON."""
+    # Its answers alone on the pipe: all else it prints goes where errors go.
+    answers = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
+    server = Server()
+    for _ in sys.stdin:
+        print(json.dumps(timed(server, argv)), file=answers, flush=True)
+    return 0
+
+
+def rebuild(server: Server, site: list[str], pdf: Worker) -> str:
+    """The PDF and the site built again, side by side; a line that says
+    how each went."""
+    pdf.start()
+    status, took = timed(server, site)
+    return f"{pdf.result()} · {said(site[1], status, took)}"
 
 
 def changes(before: tuple[Any, ...], after: tuple[Any, ...], source: Path) -> str:
@@ -125,12 +181,15 @@ def changes(before: tuple[Any, ...], after: tuple[Any, ...], source: Path) -> st
 
 def run(args: argparse.Namespace) -> int:
     """Build, serve, and build again on every save until interrupted."""
+    # Stopped as by Ctrl-C (a terminal closed, a process manager): the
+    # worker and the server stop with it.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     source, builddir = Path(args.sources), Path(args.builddir)
-    argvs = builds(source, builddir, list(args.sphinx))
-    server = Server()
+    pdf, html = builds(source, builddir, list(args.sphinx))
+    server, worker = Server(), Worker(pdf)
     # Before the first build: a file saved while it runs is built again.
     seen = snapshot(source)
-    print(rebuild(server, argvs), flush=True)
+    print(rebuild(server, html, worker), flush=True)
     site = Site(args.port, builddir / "html")
     threading.Thread(target=site.serve_forever, daemon=True).start()
     pdfs = builddir / "pdf"
@@ -151,9 +210,15 @@ def run(args: argparse.Namespace) -> int:
             if code:
                 print(f"{code} changed: restart make live to load it", flush=True)
                 return 3
-            print(f"{changed}: {rebuild(server, argvs)}", flush=True)
+            print(f"{changed}: {rebuild(server, html, worker)}", flush=True)
             site.written_again()
     except KeyboardInterrupt:
         return 0
     finally:
         site.shutdown()
+        worker.stop()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        sys.exit(work(json.loads(sys.argv[2])))

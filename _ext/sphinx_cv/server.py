@@ -16,6 +16,7 @@ A run with nothing changed under the project (by the files' times and
 sizes) since the same build last succeeded does nothing. The server exits
 when a module it runs or the project's conf.py changes (the client then
 builds itself and starts a new one), and after 15 minutes with no build.
+``SPHINX_CV_SERVER=off`` builds in the client's process and starts none.
 
 This module imports nothing but the standard library until it serves, so
 that asking costs a few hundredths of a second.
@@ -56,7 +57,10 @@ def address(folder: Path) -> str:
 
 
 def ask(argv: list[str]) -> int:
-    """Have the server build *argv*; build here if it cannot."""
+    """Have the server build *argv*; build here if it cannot, or if
+    ``SPHINX_CV_SERVER=off`` says to (no process is left behind)."""
+    if os.environ.get("SPHINX_CV_SERVER") == "off":
+        return yourself(argv)
     where = address(Path.cwd())
     request = {
         "argv": argv,
@@ -198,6 +202,7 @@ class Server:
                         verbosity=args.verbosity,
                         keep_going=False,
                     )
+                    app.connect("env-before-read-docs", forget_read)
                     held = self.apps[key] = (app, registry())
                     conf = Path(confdir, "conf.py").resolve()
                     with contextlib.suppress(OSError):
@@ -206,9 +211,6 @@ class Server:
             else:
                 app, saved = held
                 app.statuscode, app._warncount = 0, 0
-                # As Sphinx's own test application does before each build:
-                # the environment keeps a page's doctree as first loaded.
-                app.env._pickled_doctree_cache.clear()
                 app.env.__dict__.pop("master_doctree", None)
                 # Sphinx's logging is the process's, set up for the newest
                 # application: its warnings must count as this one's.
@@ -275,6 +277,14 @@ class Server:
         return status is not None or not self.stale()
 
 
+def forget_read(app: Any, env: Any, docnames: list[str]) -> None:
+    """Forget the doctrees of the pages about to be read again: the
+    environment keeps each page's doctree as it first loaded it, for good
+    (Sphinx's own test application clears them all before a build)."""
+    for docname in docnames:
+        env._pickled_doctree_cache.pop(docname, None)
+
+
 #: What an application registered with docutils (whose registries are the
 #: process's): its directives, roles and node classes.
 Registry = tuple[dict[str, Any], dict[str, Any], set[Any]]
@@ -313,14 +323,15 @@ def namespace(saved: Registry | None, confdir: str) -> Iterator[Callable[[], Reg
 
 
 def snapshot(source: Path, outdir: str | None = None) -> tuple[Any, ...]:
-    """The project's files under *source* (not its builds), by time and
-    size, and the output folder's: equal snapshots, nothing to build."""
+    """The project's files under *source* (not its builds, nor hidden
+    files), by time and size, and the output folder's: equal snapshots,
+    nothing to build."""
     found: list[tuple[Any, ...]] = []
     for folder, names, files in os.walk(source):
         names[:] = sorted(
             n for n in names if n not in NOT_SOURCES and not n.startswith(".")
         )
-        for name in sorted(files):
+        for name in sorted(f for f in files if not f.startswith(".")):
             with contextlib.suppress(OSError):
                 stat = os.stat(os.path.join(folder, name))
                 found.append((folder, name, stat.st_mtime_ns, stat.st_size))
