@@ -159,6 +159,52 @@ def test_make_pdf_asks_the_server_through_its_socket(project: Path) -> None:
     assert not os.path.exists(where)
 
 
+def test_live_says_a_bad_edit_at_its_line_and_keeps_the_last_good_pdf(
+    project: Path,
+) -> None:
+    """`make live` as a user runs it: a bad edit names its file and line,
+    the PDF stays; the fix brings the new text into the PDF, no restart."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    live_run = subprocess.Popen(
+        [sys.executable, "-m", "sphinx_cv", "live", "--port", "0"],
+        cwd=project, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    assert live_run.stdout is not None
+    said: list[str] = []
+
+    def until(start: str) -> str:
+        for line in live_run.stdout:  # type: ignore[union-attr]
+            said.append(line)
+            if line.startswith(start):
+                return line
+        raise AssertionError("".join(said))
+
+    try:
+        until("Serving")
+        [pdf] = (project / "_build" / "pdf").glob("*.pdf")
+        good = pdf.read_bytes()
+        bad = "\n:::{cv:work} engines\n:organisation: Engines\n:start: 2019-13\n:::\n"
+        edit(project, "See {cite:p}", bad + "\nSee {cite:p}")
+        line = (project / "other.md").read_text().splitlines().index(":start: 2019-13")
+        assert until("other.md:") == "other.md: pdf failed · html failed\n"
+        assert any(
+            f"other.md:{line + 1}: WARNING: cv:work 'engines': :start: '2019-13'" in s
+            for s in said
+        ), said
+        assert pdf.read_bytes() == good
+        # Fixed, and the text changed, in one save.
+        page = project / "other.md"
+        fixed = page.read_text().replace(":start: 2019-13", ":start: 2019-12")
+        page.write_text(fixed.replace(*EDITED), encoding="utf-8")
+        assert until("other.md:").startswith("other.md: pdf ")
+        text = poppler("pdftotext", "-enc", "UTF-8", pdf, "-")
+        assert "for where it all began" in " ".join(text.split())
+    finally:
+        live_run.terminate()
+        live_run.wait(timeout=30)
+
+
 def test_the_live_site_reloads_its_page_when_written_again(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><body><p>CV</p></body></html>")
     site = live.Site(0, tmp_path)
