@@ -344,6 +344,13 @@ def test_a_europass_candidate_reads_its_parts(tmp_path: Path) -> None:
     assert entries(draft, "Languages") == [{"name": "French", "fluency": "Reading B2"}]
     [scholarships] = [s for s in draft.sections if s.title == "Scholarships"]
     assert scholarships.entries[0].options == {"title": "Royal Society grant"}
+    # A part no type reads yet is a page of bullets, not left out.
+    [certifications] = [s for s in draft.sections if s.title == "Certifications"]
+    assert certifications.text == ("- Engine Operator, Royal Society\n- Punched Cards")
+    assert draft.changed[-1] == (
+        f"{path}:36: Candidate.CandidateProfile.Certifications: kept as the page "
+        "'Certifications', a bullet an item"
+    )
     assert draft.unmapped == [
         f"{path}:7: Candidate.CandidatePerson.Communication[2]: a messenger "
         "account: not shown on a CV here",

@@ -28,6 +28,7 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -358,6 +359,9 @@ def main(argv: list[str]) -> int:
         return stop()
     if argv[:1] == ["--serve"]:
         import sphinx.cmd.build  # noqa: F401  (imported before the first ask)
+
+        # Stopped by a signal, it still takes its socket away.
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(0))
 
         Server().serve(argv[1])
         return 0

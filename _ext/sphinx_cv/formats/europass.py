@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -498,8 +499,33 @@ class _Candidate(_Reader):
         # The person again, as the party that supplies the document.
         self.get(("CandidateSupplier",))
         self.get(("DocumentID",))
+        self.as_prose(profile)
         self.unread()
         return self.draft
+
+    def as_prose(self, profile: Where) -> None:
+        """Each other part of the profile that holds something (its
+        certifications, publications, projects...: the sample files leave
+        them empty, so no type reads them yet) as a page of its own, one
+        item a bullet of its texts, rather than left out."""
+        value = self.get(profile, read=False)
+        for key in value if isinstance(value, dict) else ():
+            at = (*profile, key)
+            if any(at[: n + 1] in self.seen for n in range(len(at))):
+                continue
+            part = self.get(at, read=False)
+            if is_empty(part) or not isinstance(part, dict | list):
+                continue
+            items = [texts(item) for item in many(part)]
+            if isinstance(part, dict) and len(part) == 1:
+                # A list of one kind (<Certifications><Certification>...).
+                items = [texts(item) for item in many(next(iter(part.values())))]
+            lines = [f"- {item}" for item in items if item]
+            if lines:
+                title = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key).capitalize()
+                self.get(at)
+                self.prose_section(title, title, "\n".join(lines))
+                self.kept(at, f"kept as the page {title!r}, a bullet an item")
 
     def town(self, where: Where, city: str, country: str) -> str:
         """A town, and its country's code in capitals."""
@@ -602,6 +628,17 @@ class _Candidate(_Reader):
                 skills.append(self.add(at, "skill", {"name": name}))
         self.section("Languages", "languages", found)
         self.section("Skills", "skills", skills)
+
+
+def texts(value: Any) -> str:
+    """The texts of *value* and all it holds, in order, parted by commas;
+    rich text as Markdown on one line."""
+    if isinstance(value, dict):
+        return ", ".join(t for t in (texts(v) for v in value.values()) if t)
+    if isinstance(value, list):
+        return ", ".join(t for t in (texts(v) for v in value) if t)
+    text = html_to_markdown(str(value)) if value is not None else ""
+    return " ".join(text.split())
 
 
 def language_name(code: str) -> str:
