@@ -140,13 +140,7 @@ def test_a_real_cv_imports_whole_and_builds(
 ) -> None:
     _needs_poppler()
     project = tmp_path / "cv"
-    status = cli.main(["new", str(project), "--from", str(source)])
-    out, err = capsys.readouterr()
-    with capsys.disabled():
-        print(f"\n{source.name}: exit {status}\n{out}{err}")
-    assert "Traceback" not in out + err
-    assert status == (1 if "Left out" in out else 0)
-
+    imported(source, project, capsys)
     site, html, text = built(project, tmp_path)
     missing_site = [n for n in needles(source) if n not in html]
     missing_pdf = [n for n in needles(source) if n not in text]

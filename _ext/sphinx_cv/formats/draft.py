@@ -117,6 +117,19 @@ def escape(text: str) -> str:
     return escape_markdown(one_line(text), MYST, line=True)
 
 
+def json_of(text: str, path: Path) -> Any:
+    """The JSON document *text*, read from *path*; an InputError at the line
+    and column where it is not JSON."""
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+        ) from None
+
+
 def one_line(text: Any) -> str:
     """An option's value: one line, as the directive reads it verbatim."""
     return " ".join(str(text).split())

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -35,6 +34,7 @@ from sphinx_cv.formats.draft import (
     Where,
     html_to_markdown,
     is_empty,
+    json_of,
     one_line,
 )
 
@@ -670,13 +670,7 @@ def read(path: Path) -> Draft:
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: cannot be read: {error}") from None
     if path.suffix.casefold() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
-            ) from None
-        reader: _Reader = _Passport(path, text, data, None)
+        reader: _Reader = _Passport(path, text, json_of(text, path), None)
     else:
         name, data, lines = parse_xml(path, text)
         if name == "Candidate":

@@ -13,7 +13,6 @@ every entry whose type goes there, whatever section of the CV it is in.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from sphinx_cv.formats.draft import (
     escape,
     identified,
     is_empty,
+    json_of,
     marked_author,
     one_line,
     slug,
@@ -432,12 +432,7 @@ def read(path: Path) -> Draft:
 
 def parse(text: str, path: Path) -> Draft:
     """The JSON Resume document *text*, read from *path*, as a Draft."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
-        ) from None
+    data = json_of(text, path)
     if not isinstance(data, dict):
         raise InputError(f"{path}:1: not a JSON Resume document: it is not an object")
     return _Reader(path, text, data).read()
