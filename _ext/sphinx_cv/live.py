@@ -76,12 +76,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(page)
 
     def stream(self) -> None:
-        """Server-sent events: one each time the site is written again."""
+        """Server-sent events: one each time the site is written again
+        after the page asked (counted before it is answered)."""
+        seen = self.server.builds
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = self.server.builds
         try:
             while True:
                 with self.server.written:
