@@ -239,11 +239,12 @@ def test_live_names_what_changed(tmp_path: Path) -> None:
     assert live.changes(before, server.snapshot(tmp_path), tmp_path) == "b.md"
 
 
-def test_the_socket_is_the_projects_own(tmp_path: Path) -> None:
+def test_the_socket_is_the_projects_own_in_a_private_folder(tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     assert server.address(tmp_path) != server.address(other)
     assert len(server.address(tmp_path)) < 100  # a Unix socket's limit is 108
+    assert Path(server.address(tmp_path)).parent.stat().st_mode & 0o777 == 0o700
     with socket.socket(socket.AF_UNIX) as probe:
         probe.bind(server.address(tmp_path))
         os.unlink(server.address(tmp_path))

@@ -48,10 +48,23 @@ YOURSELF = "yourself"
 
 
 def address(folder: Path) -> str:
-    """The socket of the server of the project in *folder*, for this Python."""
+    """The socket of the server of the project in *folder*, for this Python,
+    in a folder only this user may enter (no one else hands it a build)."""
     key = f"{folder.resolve()}\0{sys.executable}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    return str(Path(tempfile.gettempdir()) / f"sphinx-cv-{os.getuid()}-{digest}.sock")
+    return str(private() / f"{digest}.sock")
+
+
+def private() -> Path:
+    """This user's folder of sockets (``$XDG_RUNTIME_DIR`` or the temporary
+    folder, ``sphinx-cv-UID``); an OSError if another may enter it."""
+    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    folder = Path(base) / f"sphinx-cv-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    found = folder.stat()
+    if found.st_uid != os.getuid() or found.st_mode & 0o077:
+        raise PermissionError(f"{folder}: others may enter it")
+    return folder
 
 
 # -- the client -------------------------------------------------------------------
@@ -62,7 +75,10 @@ def ask(argv: list[str]) -> int:
     ``SPHINX_CV_SERVER=off`` says to (no process is left behind)."""
     if os.environ.get("SPHINX_CV_SERVER") == "off":
         return yourself(argv)
-    where = address(Path.cwd())
+    try:
+        where = address(Path.cwd())
+    except OSError:
+        return yourself(argv)
     request = {
         "argv": argv,
         "cwd": os.getcwd(),
