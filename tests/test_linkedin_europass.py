@@ -16,7 +16,7 @@ import pytest
 from conftest import build
 from sphinx_cv import cli
 from sphinx_cv.formats import europass, linkedin
-from sphinx_cv.formats.draft import Draft, InputError
+from sphinx_cv.formats.draft import Draft, DraftSection, InputError
 
 #: A PNG of one pixel.
 PNG = base64.b64decode(
@@ -82,9 +82,14 @@ def export(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
+def section(draft: Draft, title: str) -> DraftSection:
+    """The draft's one section under *title*."""
+    [found] = [s for s in draft.sections if s.title == title]
+    return found
+
+
 def entries(draft: Draft, title: str) -> list[dict[str, str]]:
-    [section] = [s for s in draft.sections if s.title == title]
-    return [entry.options for entry in section.entries]
+    return [entry.options for entry in section(draft, title).entries]
 
 
 def test_a_current_export_becomes_the_cv(tmp_path: Path) -> None:
@@ -137,7 +142,7 @@ def test_a_current_export_becomes_the_cv(tmp_path: Path) -> None:
     assert entries(draft, "Skills") == [
         {"name": "Mathematics"}, {"name": "Poetry"}, {"name": "Analysis"},
     ]  # fmt: skip
-    [courses] = [s for s in draft.sections if s.title == "Courses"]
+    courses = section(draft, "Courses")
     assert courses.text == "- Differential Calculus (M101)\n- Algebra"
     [publication] = draft.sections[5].publications
     assert publication.fields == {
@@ -292,7 +297,7 @@ def test_a_europass_3_cv_in_xml_and_in_json_reads_the_same(tmp_path: Path) -> No
             "Spoken production C1, Writing C2",
         },
     ]
-    [driving] = [s for s in draft.sections if s.title == "Driving licence"]
+    driving = section(draft, "Driving licence")
     assert driving.text == "A, B"
     assert draft.unmapped == [
         f"{xml}:13: SkillsPassport.LearnerInfo.Identification.Demographics: birth "
@@ -342,10 +347,10 @@ def test_a_europass_candidate_reads_its_parts(tmp_path: Path) -> None:
         }
     ]  # fmt: skip
     assert entries(draft, "Languages") == [{"name": "French", "fluency": "Reading B2"}]
-    [scholarships] = [s for s in draft.sections if s.title == "Scholarships"]
+    scholarships = section(draft, "Scholarships")
     assert scholarships.entries[0].options == {"title": "Royal Society grant"}
     # A part no type reads yet is a page of bullets, not left out.
-    [certifications] = [s for s in draft.sections if s.title == "Certifications"]
+    certifications = section(draft, "Certifications")
     assert certifications.text == ("- Engine Operator, Royal Society\n- Punched Cards")
     assert draft.changed[-1] == (
         f"{path}:36: Candidate.CandidateProfile.Certifications: kept as the page "

@@ -41,8 +41,8 @@ from typing import IO, Any, cast
 IDLE = 15 * 60
 #: The environment variables that change what a build writes.
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "LANG", "LC_ALL", "TZ", "PYTHONPATH")
-#: Folders of a project that are not its sources.
-NOT_SOURCES = {"_build", ".git", ".venv", "node_modules", "__pycache__"}
+#: Folders of a project that are not its sources (nor is a hidden one).
+NOT_SOURCES = {"_build", "node_modules", "__pycache__"}
 #: What the server answers besides a status: "build it yourself".
 YOURSELF = "yourself"
 

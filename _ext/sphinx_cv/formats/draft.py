@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -490,6 +491,28 @@ def as_titled(
         return {names.get(k, k): v for k, v in read(source).items()}
 
     return held, renamed
+
+
+#: The options whose values are dates, as an item's keys give them.
+DATES = frozenset({"start", "end", "date"})
+
+
+def by_keys(keys: dict[str, str], dates: Collection[str] = DATES) -> entries.Read:
+    """How a type reads an item whose keys each hold one option (*keys*: the
+    key of each option): a date as a date, an address as an address, the
+    rest as text."""
+
+    def read(source: entries.Source) -> dict[str, str]:
+        return {
+            option: source.date(key)
+            if option in dates
+            else source.url(key)
+            if option == "url"
+            else source.text(key)
+            for option, key in keys.items()
+        }
+
+    return read
 
 
 class Reader:

@@ -32,6 +32,7 @@ from sphinx_cv.formats.draft import (
     InputError,
     Reader,
     Where,
+    by_keys,
     html_to_markdown,
     is_empty,
     json_of,
@@ -237,17 +238,7 @@ class _Reader(Reader):
         if body:
             item["text"] = body
 
-        def read(source: entries.Source) -> dict[str, str]:
-            return {
-                k: source.date(k)
-                if k in ("start", "end", "date")
-                else source.url(k)
-                if k == "url"
-                else source.text(k)
-                for k in item
-                if k != "text"
-            }
-
+        read = by_keys({k: k for k in item if k != "text"})
         return self.entry(
             where, item, entries.TYPES[kind], read, body="text", markdown=True
         )

@@ -24,12 +24,14 @@ from typing import Any
 
 from sphinx_cv import entries, model
 from sphinx_cv.formats.draft import (
+    DATES,
     Draft,
     InputError,
     Publication,
     Reader,
     Where,
     bib_date,
+    by_keys,
     escape,
     identified,
     one_line,
@@ -164,7 +166,7 @@ PRIVATE = {
 
 #: Dates as LinkedIn writes them: ``Nov 2022``, ``2015``, ``Nov 12, 2023``
 #: (an honour's too).
-DATED = {"start", "end", "date", "years"}
+DATED = DATES | {"years"}
 
 #: ``[PERSONAL:https://...]``: a list of typed values in one column.
 _TYPED = re.compile(r"\[([^\]]*)\]")
@@ -349,16 +351,7 @@ class _Reader(Reader):
         columns = self.columns(table, rows.header)
         known = set(columns.values()) | {c for c, _ in table.body} | set(table.dropped)
 
-        def read(source: entries.Source) -> dict[str, str]:
-            return {
-                option: source.date(column)
-                if option in DATED
-                else source.url(column)
-                if option == "url"
-                else source.text(column)
-                for option, column in columns.items()
-            }
-
+        read = by_keys(columns, DATED)
         found = []
         for line, row in rows.rows:
             where: Where = (table.file, line)
