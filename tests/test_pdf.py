@@ -29,6 +29,9 @@ from conftest import (
 )
 from facts import ALL as FACTS
 from facts import PRINTED_AS, SECTIONS
+from sphinx_cv.look import of_config
+from sphinx_cv.printed import document as d
+from sphinx_cv.printed.typeset import TEMPLATE, Typesetter
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None,
@@ -278,3 +281,45 @@ def test_a_section_split_by_a_page_break_names_itself_on_the_new_page(
     assert set(firsts[1:]) == {"EXPERIENCE (CONTINUED)"}
     headings = [title for kind, title in structure(pdf) if kind == "/H2"]
     assert headings == ["Experience", "Skills"]
+
+
+def test_typst_reads_each_page_apart_so_an_edit_rewrites_one_file() -> None:
+    """The document reaches Typst as files, a page's blocks in a file of its
+    own: after an edit to one page only its file changes, which is what lets
+    Typst set only that page again (timed in benchmarks/), and the PDF is
+    the one a new typesetter makes of the edited document."""
+
+    def document(said: str) -> d.Document:
+        pages = tuple(
+            d.Part(
+                page=f"experience/job-{n}",
+                body=(d.Paragraph(body=(d.Text(said if n == 2 else f"Job {n}"),)),),
+            )
+            for n in (1, 2, 3)
+        )
+        title = (d.Text("Ada Lovelace"),)
+        return d.Document(
+            body=(d.Section(level=1, title=title, body=pages),),
+            title="Ada Lovelace",
+            look=of_config("classic", {}).as_dict(),
+        )
+
+    def files(typesetter: Typesetter) -> dict[str, str]:
+        return {path.name: path.read_text() for path in typesetter.folder.iterdir()}
+
+    typesetter = Typesetter(TEMPLATE, ["Libertinus Serif"], [])
+    typesetter.pdf(document("Analytical Engine"))
+    before = files(typesetter)
+    assert sorted(before) == [
+        "cv.json",
+        "experience_job-1-1.json",
+        "experience_job-2-1.json",
+        "experience_job-3-1.json",
+    ]
+    edited = typesetter.pdf(document("Difference Engine"))
+    after = files(typesetter)
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {"experience_job-2-1.json"}
+    assert "Difference Engine" in after["experience_job-2-1.json"]
+    fresh = Typesetter(TEMPLATE, ["Libertinus Serif"], [])
+    assert edited == fresh.pdf(document("Difference Engine"))
