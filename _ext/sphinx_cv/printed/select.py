@@ -137,12 +137,12 @@ def unlinked(value: object, labels: set[str]) -> object:
         return dataclasses.replace(value, items=tuple(items))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes: dict[str, object] = {}
-        for item in dataclasses.fields(value):
-            inner = getattr(value, item.name)
+        for name in d.field_names(type(value)):
+            inner = getattr(value, name)
             if _is_runs(inner):
-                changes[item.name] = _runs(inner, labels)
+                changes[name] = _runs(inner, labels)
             elif isinstance(inner, tuple) or dataclasses.is_dataclass(inner):
-                changes[item.name] = unlinked(inner, labels)
+                changes[name] = unlinked(inner, labels)
         return dataclasses.replace(value, **changes)
     return value
 
