@@ -160,6 +160,7 @@ def work(argv: list[str]) -> int:
     server = Server()
     for _ in sys.stdin:
         print(json.dumps(timed(server, argv)), file=answers, flush=True)
+        server.collect()
     return 0
 
 
@@ -191,6 +192,7 @@ def run(args: argparse.Namespace) -> int:
     # Before the first build: a file saved while it runs is built again.
     seen = snapshot(source)
     print(rebuild(server, html, worker), flush=True)
+    server.collect()
     site = Site(args.port, builddir / "html")
     threading.Thread(target=site.serve_forever, daemon=True).start()
     pdfs = builddir / "pdf"
@@ -213,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
                 return 3
             print(f"{changed}: {rebuild(server, html, worker)}", flush=True)
             site.written_again()
+            server.collect()
     except KeyboardInterrupt:
         return 0
     finally:
