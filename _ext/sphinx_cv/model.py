@@ -650,8 +650,10 @@ def by_date(entries: Iterable[Entry]) -> list[Entry]:
 # -- Skills ----------------------------------------------------------------------
 
 
+@functools.cache
 def skill_key(name: str) -> str:
-    """Fold a skill's spelling: ``NodeJS``, ``Node.js`` and ``nodejs`` agree."""
+    """Fold a skill's spelling: ``NodeJS``, ``Node.js`` and ``nodejs`` agree.
+    Kept: each skill of each entry is folded against each alias."""
     return re.sub(r"[\s.\-_]", "", name).casefold()
 
 
