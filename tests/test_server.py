@@ -9,6 +9,7 @@ PDF. One test asks a real server through its socket, as `make pdf` does.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import shutil
@@ -103,6 +104,35 @@ def test_nothing_changed_is_said_and_nothing_is_written(
         f"{project.parent / 'served' / 'pdf'}: nothing changed since its last build\n"
     )
     assert pdf.stat().st_mtime_ns == written
+
+
+def test_no_collector_pass_runs_during_a_build_and_one_frees_it_after(
+    project: Path, kept: server.Server
+) -> None:
+    """Python's cycle collector waits while the server builds (its passes
+    over a kept application came at random), and the garbage of a build is
+    freed by one pass once it is said: none is left for the next."""
+    passes: list[int] = []
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(counted)
+    try:
+        for change in [(), EDITED]:
+            if change:
+                edit(project, *change)
+            passes.clear()
+            assert kept.build(argv(project, "pdf"), io.StringIO(), io.StringIO()) == 0
+            assert passes == []
+            assert gc.isenabled()
+        kept.collect()
+        assert passes == [2]
+        kept.collect()  # nothing built since: no pass
+        assert passes == [2]
+    finally:
+        gc.callbacks.remove(counted)
 
 
 def test_a_strict_build_that_warns_keeps_the_last_good_pdf(

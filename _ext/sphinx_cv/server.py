@@ -154,6 +154,8 @@ class Server:
         #: The sources as they were when each build last succeeded.
         self.built: dict[str, tuple[Any, ...]] = {}
         self.modules = self.module_times()
+        #: Whether a build left garbage the collector has not freed.
+        self.left = False
 
     @staticmethod
     def module_times() -> dict[str, float]:
@@ -184,7 +186,14 @@ class Server:
         Python's cycle collector waits while it builds: its passes over every
         object the server keeps took a third of a 150-entry CV's PDF, at
         random. The caller frees what the build left (:meth:`collect`) once
-        it has said how the build went."""
+        it has said how the build went, and its client has gone."""
+        gc.disable()
+        try:
+            return self._build(argv, out, err)
+        finally:
+            gc.enable()
+
+    def _build(self, argv: list[str], out: Any, err: Any) -> int | None:
         from sphinx.application import Sphinx
         from sphinx.cmd.build import _parse_confoverrides
         from sphinx.util import logging as sphinx_logging
@@ -204,7 +213,7 @@ class Server:
         self.warning.target = None if args.really_quiet else err
         held = self.apps.get(key)
         self.built.pop(key, None)
-        gc.disable()
+        self.left = True
         try:
             if held is None or args.freshenv:
                 with namespace(None, confdir) as registry:
@@ -248,7 +257,6 @@ class Server:
             err.write(f"sphinx-cv server: {type(error).__name__}: {error}\n")
             return 2
         finally:
-            gc.enable()
             # Modules the build imported: a change to them is a change too.
             for path, when in self.module_times().items():
                 self.modules.setdefault(path, when)
@@ -257,10 +265,11 @@ class Server:
         status: int = app.statuscode
         return status
 
-    @staticmethod
-    def collect() -> None:
+    def collect(self) -> None:
         """Free the cycles the last build left (the collector waited)."""
-        gc.collect()
+        if self.left:
+            gc.collect()
+            self.left = False
 
     def serve(self, where: str) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -276,8 +285,10 @@ class Server:
                     except TimeoutError:
                         return
                     with connection:
-                        if not self.answer(connection):
-                            return
+                        going = self.answer(connection)
+                    self.collect()
+                    if not going:
+                        return
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(where)
@@ -304,7 +315,6 @@ class Server:
             status = self.build(request["argv"], out, err)
             self.status.target = self.warning.target = None
         connection.sendall((YOURSELF if status is None else str(status)).encode())
-        self.collect()
         return status is not None or not self.stale()
 
 
