@@ -547,6 +547,23 @@ def incremental_pdf(results: Results, repeat: int, work: Path, entries: int) -> 
         stop_server(project)
 
 
+def in_pdf(pdf: Path, marker: str, written: int) -> tuple[bool, int]:
+    """Whether *pdf*, if written since *written* (its time), says *marker*
+    in pdftotext's text; its time now."""
+    now = pdf.stat().st_mtime_ns
+    if now == written:
+        return False, now
+    said = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    return marker in said, now
+
+
+def report(name: str, delays: list[float]) -> None:
+    spread = f"{min(delays):.2f}-{max(delays):.2f}"
+    print(f"  {name:<44} {statistics.median(delays):7.2f} s  ({spread})")
+
+
 def live_latency(work: Path, repeat: int, entries: int) -> None:
     """Seconds from saving an entry's text to it in the PDF's text and in
     its page, with `make live` running (sphinx_cv.live)."""
@@ -583,26 +600,89 @@ def live_latency(work: Path, repeat: int, entries: int) -> None:
                     raise TimeoutError("make live did not rebuild within 30 s")
                 if not seen_page and marker in page.read_text(errors="replace"):
                     seen_page = now
-                if not seen_pdf and pdf.stat().st_mtime_ns != written:
-                    said = subprocess.run(
-                        ["pdftotext", str(pdf), "-"], capture_output=True, text=True
-                    ).stdout
-                    written = pdf.stat().st_mtime_ns
-                    if marker in said:
-                        seen_pdf = now
+                if not seen_pdf:
+                    said, written = in_pdf(pdf, marker, written)
+                    seen_pdf = now if said else 0.0
                 time.sleep(0.005)
             to_pdf.append(seen_pdf)
             to_page.append(seen_page)
             live.stdout.readline()
             source.write_text(text)
             live.stdout.readline()
-        for label, delays in (("PDF", to_pdf), ("page", to_page)):
-            name = f"make live, {entries} entries: save to the {label}"
-            spread = f"{min(delays):.2f}-{max(delays):.2f}"
-            print(f"  {name:<44} {statistics.median(delays):7.2f} s  ({spread})")
+        report(f"make live, {entries} entries: save to the PDF", to_pdf)
+        report(f"make live, {entries} entries: save to the page", to_page)
     finally:
         live.terminate()
         live.wait()
+
+
+#: Typst alone, watching the files the PDF builder gave it for the project
+#: in argv[1] (typst-py's Compiler.watch, typst watch's loop): prints the
+#: folder of those files, then writes argv[2] again on each change.
+TYPST_WATCH = """
+import sys
+from pathlib import Path
+from sphinx.application import Sphinx
+import typst
+source = Path(sys.argv[1])
+app = Sphinx(source, source, source / "_build" / "pdf", source / "_build" / "doctrees",
+             "pdf", status=None, confoverrides={"cv_pdf_pages": 0})
+app.build()
+typesetter = app.builder.typesetter
+print(typesetter.folder, flush=True)
+typst.Compiler(
+    typesetter.template, root="/", font_paths=typesetter.fonts,
+    sys_inputs={"cv": str(typesetter.folder / "cv.json")},
+).watch(sys.argv[2], pdf_standards=["ua-1"])
+"""
+
+
+def typst_watch(work: Path, repeat: int, entries: int) -> None:
+    """Seconds from saving the same words in Typst's own input (the page's
+    file of the document the PDF builder writes) to them in the PDF, with
+    Typst watching: what Typst alone takes, no Sphinx."""
+    project, _options = grown(work, entries)
+    pdf = work / f"watched-{entries}.pdf"
+    watch = subprocess.Popen(
+        [str(VENV / "bin" / "python"), "-c", TYPST_WATCH, str(project), str(pdf)],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": "_ext"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert watch.stdout is not None
+    try:
+        # After what the extensions print as they load.
+        folder = next(
+            Path(line.strip()) for line in watch.stdout if Path(line.strip()).is_dir()
+        )
+        stem = str(ENTRY.with_suffix("")).replace("/", "_")
+        source = folder / f"{stem}-1.json"
+        while not pdf.exists():
+            time.sleep(0.01)
+        time.sleep(1)  # its first compile written whole
+        delays = []
+        for attempt in range(repeat):
+            marker = f"watch{attempt}x"
+            written = pdf.stat().st_mtime_ns
+            text = source.read_text()
+            start = time.perf_counter()
+            source.write_text(text.replace("case by case.", f"case by case {marker}."))
+            while True:
+                if time.perf_counter() - start > 30:
+                    raise TimeoutError("typst did not compile within 30 s")
+                said, written = in_pdf(pdf, marker, written)
+                if said:
+                    delays.append(time.perf_counter() - start)
+                    break
+                time.sleep(0.005)
+            source.write_text(text)
+            time.sleep(1)
+        report(f"typst watch, {entries} entries: save to the PDF", delays)
+    finally:
+        watch.terminate()
+        watch.wait()
 
 
 def ratio(results: Results, ours_name: str, theirs_name: str) -> None:
@@ -770,6 +850,7 @@ def main() -> None:
             print("Edit loop:")
             for entries in (ENTRIES, 10 * ENTRIES):
                 live_latency(work, 5, entries)
+                typst_watch(work, 5, entries)
                 incremental_pdf(results, args.repeat, work, entries)
         if "academic" in steps:
             print("An academic CV:")
