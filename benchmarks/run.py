@@ -559,6 +559,28 @@ def in_pdf(pdf: Path, marker: str, written: int) -> tuple[bool, int]:
     return marker in said, now
 
 
+def started(project: Path, arguments: list[str]) -> subprocess.Popen[str]:
+    """The project's Python (with its copy of sphinx-cv) running
+    *arguments* in the background, its output read through a pipe."""
+    return subprocess.Popen(
+        [str(VENV / "bin" / "python"), *arguments],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": "_ext"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def marked(source: Path, marker: str) -> tuple[str, float]:
+    """Save *marker* into the entry's highlight in *source*: its text
+    before, and when it was saved."""
+    text = source.read_text()
+    start = time.perf_counter()
+    source.write_text(text.replace("case by case.", f"case by case {marker}."))
+    return text, start
+
+
 def report(name: str, delays: list[float]) -> None:
     spread = f"{min(delays):.2f}-{max(delays):.2f}"
     print(f"  {name:<44} {statistics.median(delays):7.2f} s  ({spread})")
@@ -568,15 +590,7 @@ def live_latency(work: Path, repeat: int, entries: int) -> None:
     """Seconds from saving an entry's text to it in the PDF's text and in
     its page, with `make live` running (sphinx_cv.live)."""
     project, options = grown(work, entries)
-    command = [str(VENV / "bin" / "python"), "-m", "sphinx_cv", "live", "--port", "0"]
-    live = subprocess.Popen(
-        [*command, "--", *options],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": "_ext"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    live = started(project, ["-m", "sphinx_cv", "live", "--port", "0", "--", *options])
     assert live.stdout is not None
     source = project / ENTRY
     page = project / "_build" / "html" / ENTRY.with_suffix(".html")
@@ -590,9 +604,7 @@ def live_latency(work: Path, repeat: int, entries: int) -> None:
         for attempt in range(repeat):
             marker = f"edit{attempt}x"
             written = pdf.stat().st_mtime_ns
-            text = source.read_text()
-            start = time.perf_counter()
-            source.write_text(text.replace("case by case.", f"case by case {marker}."))
+            text, start = marked(source, marker)
             seen_pdf = seen_page = 0.0
             while not (seen_pdf and seen_page):
                 now = time.perf_counter() - start
@@ -643,14 +655,7 @@ def typst_watch(work: Path, repeat: int, entries: int) -> None:
     Typst watching: what Typst alone takes, no Sphinx."""
     project, _options = grown(work, entries)
     pdf = work / f"watched-{entries}.pdf"
-    watch = subprocess.Popen(
-        [str(VENV / "bin" / "python"), "-c", TYPST_WATCH, str(project), str(pdf)],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": "_ext"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    watch = started(project, ["-c", TYPST_WATCH, str(project), str(pdf)])
     assert watch.stdout is not None
     try:
         # After what the extensions print as they load.
@@ -666,9 +671,7 @@ def typst_watch(work: Path, repeat: int, entries: int) -> None:
         for attempt in range(repeat):
             marker = f"watch{attempt}x"
             written = pdf.stat().st_mtime_ns
-            text = source.read_text()
-            start = time.perf_counter()
-            source.write_text(text.replace("case by case.", f"case by case {marker}."))
+            text, start = marked(source, marker)
             while True:
                 if time.perf_counter() - start > 30:
                     raise TimeoutError("typst did not compile within 30 s")
