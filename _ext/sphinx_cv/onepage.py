@@ -17,14 +17,13 @@ from urllib.parse import urlsplit
 
 import docutils.nodes
 from sphinx import addnodes
-from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
-from sphinx.util.nodes import inline_all_toctrees, process_only_nodes
+from sphinx.util.nodes import process_only_nodes
 from sphinx.util.tags import Tags
 
 from sphinx_cv.domain import CVDomain
 from sphinx_cv.furo import PRINT, draws_with_furo
 from sphinx_cv.look import of_config
-from sphinx_cv.printed.convert import convert
+from sphinx_cv.printed.convert import convert, inline_pages
 from sphinx_cv.printed.page import Writer, print_style
 from sphinx_cv.site import ONE_PAGE, is_website
 from sphinx_cv.stylesheets import minified
@@ -58,9 +57,7 @@ def printed_tree(app: Sphinx) -> nodes.document:
     resolved for the site."""
     _unfilled_citations(app)
     env, builder, root = app.env, app.builder, app.config.root_doc
-    tree = inline_all_toctrees(
-        builder, set(), root, env.get_doctree(root), darkgreen, [root]
-    )
+    tree = inline_pages(env, env.get_doctree(root), [root])
     process_only_nodes(tree, Tags(list(PRINTED_TAGS)))
     # The skills index is the site's page of its own, which every skill on
     # this one links to: a list of links to what this page holds.

@@ -24,11 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util import logging
-from sphinx.util.console import darkgreen  # type: ignore[attr-defined]
 
 from sphinx_cv import letters, variants
 from sphinx_cv.diagnostics import conf_line, warn
@@ -36,7 +34,7 @@ from sphinx_cv.domain import CVDomain
 from sphinx_cv.i18n import _
 from sphinx_cv.look import Look, of_config
 from sphinx_cv.printed import document as d
-from sphinx_cv.printed.convert import convert
+from sphinx_cv.printed.convert import convert, inline_pages
 from sphinx_cv.printed.select import Selection
 from sphinx_cv.printed.typeset import TEMPLATE, Layout, Stopped, Typesetter
 from sphinx_cv.problems import Problem
@@ -85,36 +83,12 @@ class PrintedBuilder(Builder):
             return
         root = self.config.root_doc
         tree = self.env.get_doctree(root)
-        tree["docname"] = root
-        self.docnames = {root}
-        tree = self.inlined(tree, [root])
+        traversed = [root]
+        tree = inline_pages(self.env, tree, traversed)
+        self.docnames = set(traversed)
         tree["docname"] = root
         self.env.resolve_references(tree, root, self)
         self.blocks = convert(tree, CVDomain.of(self.env).entries)
-
-    def inlined(
-        self, tree: nodes.document, traversed: list[str], indent: str = " "
-    ) -> nodes.document:
-        """*tree* with the pages its toctrees list in their places, each in
-        a ``start_of_file``, as Sphinx's ``inline_all_toctrees`` gives it,
-        less its copy of every page: ``get_doctree`` gives each fresh, and
-        copying them took a third of a 150-entry CV's PDF."""
-        for toctree in list(tree.findall(addnodes.toctree)):
-            found: list[nodes.Node] = []
-            for name in map(str, toctree["includefiles"]):
-                if name in traversed:
-                    continue
-                traversed.append(name)
-                logger.info(indent + darkgreen(name))
-                page = self.inlined(self.env.get_doctree(name), traversed, indent + " ")
-                self.docnames.add(name)
-                start = addnodes.start_of_file(docname=name)
-                start.children = page.children
-                for section in start.findall(nodes.section):
-                    section.setdefault("docname", name)
-                found.append(start)
-            toctree.parent.replace(toctree, found)
-        return tree
 
     def _letter(self) -> None:
         """A letter under the CV's head: the person's name, then the
