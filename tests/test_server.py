@@ -239,6 +239,19 @@ def test_live_says_a_bad_edit_at_its_line_and_keeps_the_last_good_pdf(
         live_run.wait(timeout=30)
 
 
+def test_live_builds_the_pdf_and_the_site_with_doctrees_apart(tmp_path: Path) -> None:
+    """The two builds run at once, and Sphinx writes a page's doctree in
+    place: sharing a folder, the PDF's build once read the site's half
+    written ("EOFError: Ran out of input")."""
+    pdf, html = live.builds(tmp_path, tmp_path / "_build", ["-D", "x=1"])
+    assert pdf[:2] == ["-b", "pdf"] and html[:2] == ["-b", "html"]
+    folders = [argv[argv.index("-d") + 1] for argv in (pdf, html)]
+    assert folders == [
+        str(tmp_path / "_build" / f) for f in ("doctrees-pdf", "doctrees")
+    ]
+    assert pdf[-4:] == html[-4:] == ["-q", "-W", "-D", "x=1"]
+
+
 def test_the_live_site_reloads_its_page_when_written_again(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><body><p>CV</p></body></html>")
     site = live.Site(0, tmp_path)

@@ -99,12 +99,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def builds(source: Path, builddir: Path, options: list[str]) -> list[list[str]]:
-    """The sphinx-build arguments of the PDF's build and the site's."""
-    common = [str(source), "-d", str(builddir / "doctrees"), "-q", "-W", *options]
+    """The sphinx-build arguments of the PDF's build and the site's. Each
+    keeps its pages' doctrees in a folder of its own: they build at once,
+    and Sphinx writes a doctree in place, so one read the other's half
+    written ("EOFError: Ran out of input")."""
+    strict = ["-q", "-W", *options]
     return [
-        ["-b", "pdf", *common[:1], str(builddir / "pdf"), *common[1:]],
-        ["-b", "html", *common[:1], str(builddir / "html"), *common[1:]],
-    ]
+        ["-b", name, str(source), str(builddir / name),
+         "-d", str(builddir / doctrees), *strict]
+        for name, doctrees in (("pdf", "doctrees-pdf"), ("html", "doctrees"))
+    ]  # fmt: skip
 
 
 class Worker:
