@@ -252,6 +252,15 @@ def test_live_builds_the_pdf_and_the_site_with_doctrees_apart(tmp_path: Path) ->
     assert pdf[-4:] == html[-4:] == ["-q", "-W", "-D", "x=1"]
 
 
+def test_live_builds_a_save_of_two_writes_once_it_holds_still() -> None:
+    """An editor's save may be two writes (truncated, then written): make
+    live builds the sources as the last of looks that agree, not the empty
+    page between them."""
+    looks = iter(["written", "written", "later"])
+    assert live.settled("truncated", lambda: next(looks)) == "written"
+    assert next(looks) == "later"  # no look after the two that agreed
+
+
 def test_the_live_site_reloads_its_page_when_written_again(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><body><p>CV</p></body></html>")
     site = live.Site(0, tmp_path)

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,22 @@ def changes(before: tuple[Any, ...], after: tuple[Any, ...], source: Path) -> st
     return ", ".join(sorted(paths))
 
 
+#: Seconds between two looks that must find the sources alike.
+SETTLE = 0.01
+
+
+def settled(now: Any, look: Callable[[], Any]) -> Any:
+    """The sources once a look finds them as the one before: a save may be
+    more than one write (truncated, then written; written, then its time
+    set), and is built once, whole."""
+    while True:
+        time.sleep(SETTLE)
+        again = look()
+        if again == now:
+            return now
+        now = again
+
+
 def run(args: argparse.Namespace) -> int:
     """Build, serve, and build again on every save until interrupted."""
     # Stopped as by Ctrl-C (a terminal closed, a process manager): the
@@ -215,6 +232,7 @@ def run(args: argparse.Namespace) -> int:
             now = snapshot(source)
             if now == seen:
                 continue
+            now = settled(now, lambda: snapshot(source))
             changed = changes(seen, now, source)
             seen = now
             code = server.stale()
