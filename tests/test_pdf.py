@@ -283,7 +283,9 @@ def test_a_section_split_by_a_page_break_names_itself_on_the_new_page(
     assert headings == ["Experience", "Skills"]
 
 
-def test_typst_reads_each_page_apart_so_an_edit_rewrites_one_file() -> None:
+def test_typst_reads_each_page_apart_so_an_edit_rewrites_one_file(
+    tmp_path: Path,
+) -> None:
     """The document reaches Typst as files, a page's blocks in a file of its
     own: after an edit to one page only its file changes, which is what lets
     Typst set only that page again (timed in benchmarks/), and the PDF is
@@ -307,7 +309,7 @@ def test_typst_reads_each_page_apart_so_an_edit_rewrites_one_file() -> None:
     def files(typesetter: Typesetter) -> dict[str, str]:
         return {path.name: path.read_text() for path in typesetter.folder.iterdir()}
 
-    typesetter = Typesetter(TEMPLATE, ["Libertinus Serif"], [])
+    typesetter = Typesetter(TEMPLATE, ["Libertinus Serif"], [], tmp_path / "kept")
     typesetter.pdf(document("Analytical Engine"))
     before = files(typesetter)
     assert sorted(before) == [
@@ -321,5 +323,5 @@ def test_typst_reads_each_page_apart_so_an_edit_rewrites_one_file() -> None:
     changed = {name for name in after if after[name] != before[name]}
     assert changed == {"experience_job-2-1.json"}
     assert "Difference Engine" in after["experience_job-2-1.json"]
-    fresh = Typesetter(TEMPLATE, ["Libertinus Serif"], [])
+    fresh = Typesetter(TEMPLATE, ["Libertinus Serif"], [], tmp_path / "fresh")
     assert edited == fresh.pdf(document("Difference Engine"))

@@ -185,9 +185,9 @@ def test_a_writer_meeting_a_block_it_does_not_know_raises(write: Any) -> None:
 
 
 def test_the_typst_template_refuses_a_block_it_does_not_know(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    typesetter = Typesetter(TEMPLATE, ["Libertinus Serif"], [])
+    typesetter = Typesetter(TEMPLATE, ["Libertinus Serif"], [], tmp_path)
     with pytest.raises(Stopped):
         typesetter.layout(DOCUMENT)
 

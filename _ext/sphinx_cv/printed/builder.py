@@ -152,7 +152,15 @@ class PrintedBuilder(Builder):
             bibs = getattr(self.config, "bibtex_bibfiles", [])
             sources += [Path(self.srcdir, bib) for bib in bibs]
             fonts = [*self.look.pdf_fonts, *self.config.cv_pdf_fonts]
-            self._typesetter = Typesetter(path, list(dict.fromkeys(fonts)), sources)
+            # The build's own folder for Typst's files: one per output
+            # folder, as the PDF and the Word file share their doctrees.
+            where = hashlib.sha256(
+                str(Path(self.outdir).resolve()).encode()
+            ).hexdigest()
+            folder = Path(self.doctreedir, "typst", f"{self.name}-{where[:12]}")
+            self._typesetter = Typesetter(
+                path, list(dict.fromkeys(fonts)), sources, folder
+            )
         return self._typesetter
 
     def document(self, blocks: d.Blocks, keywords: tuple[str, ...]) -> d.Document:

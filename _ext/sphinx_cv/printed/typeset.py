@@ -19,7 +19,6 @@ import functools
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -76,25 +75,25 @@ class Typesetter:
     *fonts* are the families the PDF asks for, tried in order for each
     character; those this machine lacks are passed over. *sources* are the
     files a character may have come from, to say where one no font has is.
+    *folder* holds the document's files: the build's own, so that no other
+    build writes them while this one sets them.
     """
 
     def __init__(
-        self, template: Path, fonts: Iterable[str], sources: Iterable[Path]
+        self,
+        template: Path,
+        fonts: Iterable[str],
+        sources: Iterable[Path],
+        folder: Path,
     ) -> None:
         self.template = template
         self.fonts = system_fonts()
         have = set(self.fonts.families())
         self.families = [font for font in fonts if font in have]
         self.sources = list(sources)
-        # The document's files: this process's own, as is Typst's memory.
-        self._files = tempfile.TemporaryDirectory(prefix="sphinx-cv-typst-")
-        self._written: dict[Path, str] = {}
+        #: Where the document's files are written for Typst to read.
+        self.folder = folder
         self._compiler: typst.Compiler | None = None
-
-    @property
-    def folder(self) -> Path:
-        """Where the document's files are written for Typst to read."""
-        return Path(self._files.name)
 
     def _write(self, document: d.Document, **more: Any) -> Path:
         """The document's files, each page's blocks apart; the path of the
@@ -105,6 +104,7 @@ class Typesetter:
         if document.lang in ("zh", "ja", "ko") and families:
             families[0] = {"name": families[0], "covers": "latin-in-cjk"}
         folder = self.folder
+        folder.mkdir(parents=True, exist_ok=True)
         named: dict[str, int] = {}
 
         def apart(value: Any) -> Any:
@@ -126,12 +126,11 @@ class Typesetter:
         self._put(main, data)
         return main
 
-    def _put(self, path: Path, value: Any) -> None:
-        """*value* as JSON in *path*, unless the file already holds it."""
-        text = json.dumps(value, ensure_ascii=False)
-        if self._written.get(path) != text:
-            path.write_text(text, "utf-8")
-            self._written[path] = text
+    @staticmethod
+    def _put(path: Path, value: Any) -> None:
+        """*value* as JSON in *path*. Typst compares what it reads with what
+        it read before, so a file written again as it was costs nothing."""
+        path.write_text(json.dumps(value, ensure_ascii=False), "utf-8")
 
     def _run(self, document: d.Document, run: Any, **more: Any) -> Any:
         main = self._write(document, **more)
