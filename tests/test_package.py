@@ -34,7 +34,7 @@ from test_web import SCHEMA, package_index, reachable
 import sphinx_cv
 from conftest import ROOT, Build, broken_links, build, epubcheck, make_env, poppler
 from sphinx_cv import cli, entries, model, reference
-from sphinx_cv.formats import jsonresume
+from sphinx_cv.formats import jsonresume, rendercv
 from sphinx_cv.formats.rendercv import section_title
 from sphinx_cv.problems import Problem
 from sphinx_cv.project import DEPENDENCIES
@@ -492,12 +492,54 @@ PROSE = ROOT / "tests" / "roots" / "test-prose"
 @pytest.fixture(scope="module")
 def testroot_sites(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """The sites of the testroots whose exports hold what the CV does not:
-    prose sections, a phone and an address, text meant to break outputs."""
+    prose sections, a phone and an address, text meant to break outputs,
+    every type of entry with the least it takes."""
     sites = []
-    for name in ("test-prose", "test-site", "test-hostile"):
+    for name in ("test-prose", "test-site", "test-hostile", "test-least"):
         outdir = build(ROOT / "tests" / "roots" / name, tmp_path_factory.mktemp(name))
         sites.append(outdir.outdir)
     return sites
+
+
+def test_an_entry_with_the_least_it_takes_is_a_rendercv_entry_of_its_type(
+    tmp_path: Path,
+) -> None:
+    """Each type's least entry is written with every field its RenderCV type
+    requires, one the CV does not have empty (RenderCV refuses an entry
+    without it, test_rendercv_itself_reads_every_rendercv_yaml_written), and
+    a referee's name with no words is the name alone."""
+    site = build(ROOT / "tests" / "roots" / "test-least", tmp_path)
+    assert site.warnings == ""
+    sections = yaml.safe_load((site.outdir / "rendercv.yaml").read_text())["cv"][
+        "sections"
+    ]
+    found = {
+        title: [rendercv.entry_type(item) for item in items]
+        for title, items in sections.items()
+    }
+    assert found == {
+        "Experience": ["ExperienceEntry", "ExperienceEntry"],
+        "Education": ["EducationEntry"],
+        "Teaching experience": ["ExperienceEntry"],
+        "Volunteering": ["ExperienceEntry"],
+        "Service": ["ExperienceEntry"],
+        "Students advised": ["EducationEntry"],
+        "Honors and awards": ["BulletEntry"],
+        "Certificates": ["BulletEntry"],
+        "Projects": ["NormalEntry"],
+        "Talks": ["NormalEntry"],
+        "Grants and funding": ["NormalEntry"],
+        "Entries": ["NormalEntry"],
+        "Skills": ["OneLineEntry"],
+        "Languages": ["OneLineEntry"],
+        "Interests": ["OneLineEntry"],
+        "References": ["TextEntry"],
+    }
+    assert sections["Experience"] == [
+        {"company": "Analytical Engines", "position": ""},
+        {"company": "", "position": "Translator"},
+    ]
+    assert sections["References"] == ["C. Babbage"]
 
 
 def test_a_pages_prose_is_exported_as_rendercv_entries(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ def from_jsonresume(source: Source) -> dict[str, str]:
 
 
 def to_rendercv(item: model.Item, context: Context) -> str:
-    return f"{item.text} ({item.name})"
+    return f"{item.text} ({item.name})" if item.text else item.name
 
 
 TYPE = ItemType(

@@ -640,12 +640,22 @@ def write(cv: model.CV) -> dict[str, Any]:
         for skill, short_names in _skill_uses(cv).items():
             line = {"label": skill, "details": ", ".join(short_names)}
             sections.put("Skills", ("OneLineEntry", "Skills", line))
-    # An empty field RenderCV would read as given.
     out["sections"] = {
-        title: [entries.given(i) if isinstance(i, dict) else i for i in items]
+        title: [_fields(sections.types[title], item) for item in items]
         for title, items in sections.items.items()
     }
     return {"cv": out}
+
+
+def _fields(kind: str, item: Any) -> Any:
+    """*item* less its empty fields, which RenderCV would read as given,
+    but with every field its type requires: RenderCV refuses an entry
+    without one, so one the CV does not have is written empty (a position
+    with no role), never made up."""
+    if not isinstance(item, dict):
+        return item
+    required = {key: "" for key in TYPES.get(kind, ()) if not item.get(key)}
+    return {**required, **entries.given(item)}
 
 
 def _skill_uses(cv: model.CV) -> dict[str, list[str]]:
