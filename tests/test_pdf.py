@@ -283,7 +283,7 @@ def test_a_section_split_by_a_page_break_names_itself_on_the_new_page(
     assert headings == ["Experience", "Skills"]
 
 
-def test_typst_reads_each_page_apart_so_an_edit_rewrites_one_file(
+def test_typst_reads_each_page_apart_so_an_edit_changes_one_file(
     tmp_path: Path,
 ) -> None:
     """The document reaches Typst as files, a page's blocks in a file of its
